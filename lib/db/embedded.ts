@@ -66,13 +66,30 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   let stopped = false;
   return {
     port,
-    urlFor: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    urlFor: (database) => embeddedUrl(port, database),
     async stop() {
       if (stopped) return;
       stopped = true;
       await postgres.stop();
     },
   };
+}
+
+/** The port of a server already running on this cluster (another `npm start`), or null. */
+export function runningClusterPort(dataDir: string): number | null {
+  const pidFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return null;
+  const [pid, , , port] = fs.readFileSync(pidFile, "utf8").split("\n");
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return null; // a stale pid file from a crash: PostgreSQL recovers it on start
+  }
+  return Number(port) || null;
+}
+
+export function embeddedUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 /** A private temporary directory that the embedded server (user `postgres` under root) can still enter. */

@@ -32,7 +32,7 @@ describe("migrations", () => {
     await client.end();
 
     const migrated = await describeSchema(fromMigrations);
-    expect(migrated.columns.length).toBeGreaterThan(10);
+    expect(migrated.columns?.length).toBeGreaterThan(10);
     expect(migrated).toEqual(await describeSchema(fromSchema));
   }, 120_000);
 

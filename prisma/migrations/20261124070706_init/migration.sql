@@ -56,6 +56,7 @@ CREATE TABLE "Deck" (
     "tags" TEXT[],
     "sourcePath" TEXT NOT NULL,
     "contentHash" TEXT NOT NULL,
+    "retiredAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

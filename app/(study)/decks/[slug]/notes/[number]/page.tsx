@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getNote } from "@/lib/content/decks";
+import { getDb } from "@/lib/db";
+
+type Props = { params: Promise<{ slug: string; number: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug, number } = await params;
+  const n = /^\d{1,6}$/.test(number) ? Number(number) : NaN;
+  return { slug, note: Number.isNaN(n) ? null : await getNote(getDb(), slug, n) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { note } = await load(params);
+  return { title: note ? `Q${note.number}. ${note.question}` : "Note not found" };
+}
+
+export default async function NotePage({ params }: Props) {
+  const { slug, number } = await params;
+  await requireUser(`/decks/${slug}/notes/${number}`);
+  const { note } = await load(params);
+  if (!note) notFound();
+  return (
+    <article className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
+        <Link href="/decks" className="underline">
+          Decks
+        </Link>{" "}
+        /{" "}
+        <Link href={`/decks/${note.deck.slug}`} className="underline">
+          {note.deck.title}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">
+        <span className="mr-2 font-mono text-stone-500 dark:text-stone-400">Q{note.number}.</span>
+        {note.question}
+      </h1>
+      {/* answerHtml was rendered from markdown and sanitized at import (lib/content/render.ts). */}
+      <div className="prose-answer" data-testid="answer" dangerouslySetInnerHTML={{ __html: note.answerHtml }} />
+      <nav aria-label="Other notes" className="flex justify-between gap-4 border-t border-stone-200 pt-4 text-sm dark:border-stone-800">
+        {note.previous ? (
+          <Link href={`/decks/${note.deck.slug}/notes/${note.previous.number}`} className="underline" rel="prev">
+            ← Q{note.previous.number}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {note.next && (
+          <Link href={`/decks/${note.deck.slug}/notes/${note.next.number}`} className="underline" rel="next">
+            Q{note.next.number} →
+          </Link>
+        )}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getDeck } from "@/lib/content/decks";
+import { getDb } from "@/lib/db";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const deck = await getDeck(getDb(), (await params).slug);
+  return { title: deck?.title ?? "Deck not found" };
+}
+
+export default async function DeckPage({ params }: Props) {
+  const { slug } = await params;
+  await requireUser(`/decks/${slug}`);
+  const deck = await getDeck(getDb(), slug);
+  if (!deck) notFound();
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
+        <Link href="/decks" className="underline">
+          Decks
+        </Link>
+      </nav>
+      <header>
+        <h1 className="text-2xl font-semibold">{deck.title}</h1>
+        <p className="mt-1 text-stone-600 dark:text-stone-400">{deck.notes.length} notes</p>
+      </header>
+      <ol className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900" aria-label="Notes">
+        {deck.notes.map((note) => (
+          <li key={note.id}>
+            <Link href={`/decks/${deck.slug}/notes/${note.number}`} className="flex gap-3 px-4 py-3 hover:bg-stone-50 dark:hover:bg-stone-800">
+              <span className="w-10 shrink-0 font-mono text-sm text-stone-500 dark:text-stone-400">Q{note.number}</span>
+              <span>{note.question}</span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

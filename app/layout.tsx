@@ -1,0 +1,61 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/session";
+import { SignOutButton } from "./_components/sign-out-button";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Latent", template: "%s · Latent" },
+  description: "Learn machine learning: flashcards that schedule themselves and an auto-graded TensorFlow.js lab.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-dvh">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900">
+          Skip to content
+        </a>
+        <header className="border-b border-stone-200 bg-white/80 dark:border-stone-800 dark:bg-stone-900/80">
+          <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold tracking-tight">
+              Latent
+            </Link>
+            {user && (
+              <>
+                <Link href="/decks" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                  Decks
+                </Link>
+              </>
+            )}
+            <div className="ml-auto flex items-center gap-3 text-sm">
+              {user ? (
+                <>
+                  <span className="hidden text-stone-600 sm:inline dark:text-stone-400" data-testid="current-user">
+                    {user.name || user.email}
+                  </span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <>
+                  <Link href="/signin" className="text-stone-700 hover:text-stone-950 dark:text-stone-300">
+                    Sign in
+                  </Link>
+                  <Link href="/signup" className="rounded-md bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800">
+                    Create account
+                  </Link>
+                </>
+              )}
+            </div>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+
+const password = "correct horse battery";
+
+test("sign up → sign in → deck → a note with highlighted code → sign out", async ({ page }) => {
+  const email = `learner-${Date.now()}@example.com`;
+
+  await page.goto("/signup");
+  await page.getByLabel("Name (optional)").fill("Ada");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/decks$/);
+
+  // Sign out, then sign in again with the new account.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/decks$/);
+
+  // One deck with 21 notes (Q13 does not exist in the source).
+  const deck = page.getByRole("list", { name: "Decks" }).getByRole("link");
+  await expect(deck).toHaveCount(1);
+  await expect(deck).toContainText("21 notes");
+  await deck.click();
+  const notes = page.getByRole("list", { name: "Notes" }).getByRole("listitem");
+  await expect(notes).toHaveCount(21);
+  await expect(page.getByRole("link", { name: /^Q13\b/ })).toHaveCount(0);
+
+  await page.getByRole("link", { name: /^Q5\b/ }).click();
+  await expect(page.getByTestId("answer")).toContainText("Léon Bottou");
+
+  for (const n of [16, 18]) {
+    await page.goto(`/decks/ml-qa/notes/${n}`);
+    const code = page.locator("pre code.hljs").first();
+    await expect(code).toBeVisible();
+    await expect(code.locator("span.hljs-keyword").first()).toBeVisible();
+  }
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/decks");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdecks/);
+});
+
+test("a wrong password shows an error and does not sign in", async ({ page }) => {
+  const email = `wrong-${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/decks$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account. Check them and try again.");
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/decks");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("sign-up explains what is wrong with the form and creates nothing", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address, like ada@example.com.")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup$/);
+});

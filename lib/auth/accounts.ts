@@ -1,0 +1,44 @@
+// Creating accounts. The first account on an instance becomes its admin.
+import type { Db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hashPassword } from "./password";
+
+export type NewUser = { email: string; name?: string | null; passwordHash?: string | null; image?: string | null; emailVerified?: Date | null };
+
+export async function createUser(db: Db, user: NewUser) {
+  return db.$transaction(async (tx) => {
+    // Serialises account creation so two simultaneous first sign-ups cannot both become admin.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7310222)`;
+    const hasUsers = (await tx.user.findFirst({ select: { id: true } })) !== null;
+    const role: Role = hasUsers ? "LEARNER" : "ADMIN";
+    return tx.user.create({
+      data: {
+        email: user.email.toLowerCase(),
+        name: user.name || null,
+        passwordHash: user.passwordHash ?? null,
+        image: user.image ?? null,
+        emailVerified: user.emailVerified ?? null,
+        role,
+      },
+    });
+  });
+}
+
+export type SignUpResult = { ok: true; userId: string } | { ok: false; errors: Record<string, string> };
+
+export async function signUpWithPassword(db: Db, input: { email: string; name: string; password: string }): Promise<SignUpResult> {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) {
+    return { ok: false, errors: { email: "This email cannot be used for a new account. If it is yours, sign in instead." } };
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await createUser(db, { email: input.email, name: input.name, passwordHash });
+    return { ok: true, userId: user.id };
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      return { ok: false, errors: { email: "This email cannot be used for a new account. If it is yours, sign in instead." } };
+    }
+    throw error;
+  }
+}

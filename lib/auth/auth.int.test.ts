@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { createUser, signUpWithPassword } from "./accounts";
+import { signInWithPassword } from "./sign-in";
+import { retryAfterSeconds, THROTTLE_RULES } from "./throttle";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+describe("accounts", () => {
+  it("makes the first account admin and later ones learners, even when created at once", async () => {
+    const users = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => createUser(t.db, { email: `first-${i}@example.com`, name: `U${i}` })),
+    );
+    expect(users.filter((u) => u.role === "ADMIN")).toHaveLength(1);
+    expect(users.filter((u) => u.role === "LEARNER")).toHaveLength(4);
+  });
+
+  it("refuses a second account with the same email, whatever its case, and stores the password as argon2id", async () => {
+    const first = await signUpWithPassword(t.db, { email: "ada@example.com", name: "Ada", password: "correct horse battery" });
+    expect(first.ok).toBe(true);
+    const again = await signUpWithPassword(t.db, { email: "ada@example.com", name: "Eve", password: "another long password" });
+    expect(again).toEqual({ ok: false, errors: { email: expect.stringMatching(/cannot be used/) } });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    expect(stored.name).toBe("Ada");
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe("password sign-in", () => {
+  beforeAll(async () => {
+    await signUpWithPassword(t.db, { email: "grace@example.com", name: "Grace", password: "correct horse battery" });
+  });
+
+  it("signs in with the right password, case-insensitively on the email", async () => {
+    const outcome = await signInWithPassword(t.db, { email: " Grace@Example.com ", password: "correct horse battery", ip: "10.0.0.1" });
+    expect(outcome).toMatchObject({ ok: true, user: { email: "grace@example.com", role: "LEARNER" } });
+  });
+
+  it("gives the same answer for a wrong password and an unknown account", async () => {
+    const wrong = await signInWithPassword(t.db, { email: "grace@example.com", password: "nope", ip: "10.0.0.2" });
+    const unknown = await signInWithPassword(t.db, { email: "nobody@example.com", password: "nope", ip: "10.0.0.2" });
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("locks an account after repeated failures, even with the right password, and says for how long", async () => {
+    await signUpWithPassword(t.db, { email: "linus@example.com", name: "", password: "correct horse battery" });
+    for (let i = 0; i < THROTTLE_RULES.email.maxFailures; i++) {
+      await signInWithPassword(t.db, { email: "linus@example.com", password: `wrong ${i}`, ip: `10.1.0.${i}` });
+    }
+    const locked = await signInWithPassword(t.db, { email: "linus@example.com", password: "correct horse battery", ip: "10.9.9.9" });
+    expect(locked.ok).toBe(false);
+    expect(locked).toMatchObject({ reason: "throttled" });
+    const seconds = (locked as { retryAfter: number }).retryAfter;
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(THROTTLE_RULES.email.lockMs / 1000);
+    // Other accounts are unaffected.
+    const other = await signInWithPassword(t.db, { email: "grace@example.com", password: "correct horse battery", ip: "10.9.9.9" });
+    expect(other.ok).toBe(true);
+  });
+
+  it("locks an IP that tries many accounts, counting concurrent failures", async () => {
+    await Promise.all(
+      Array.from({ length: THROTTLE_RULES.ip.maxFailures }, (_, i) =>
+        signInWithPassword(t.db, { email: `spray-${i}@example.com`, password: "guess", ip: "203.0.113.7" }),
+      ),
+    );
+    expect(await retryAfterSeconds(t.db, [{ kind: "ip", value: "203.0.113.7" }])).toBeGreaterThan(0);
+    const fromThatIp = await signInWithPassword(t.db, { email: "grace@example.com", password: "correct horse battery", ip: "203.0.113.7" });
+    expect(fromThatIp).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("forgets failures older than the window", async () => {
+    await signUpWithPassword(t.db, { email: "old@example.com", name: "", password: "correct horse battery" });
+    for (let i = 0; i < THROTTLE_RULES.email.maxFailures - 1; i++) {
+      await signInWithPassword(t.db, { email: "old@example.com", password: "bad", ip: null });
+    }
+    await t.db.authThrottle.update({ where: { key: "email:old@example.com" }, data: { windowStart: new Date(Date.now() - THROTTLE_RULES.email.windowMs - 1000) } });
+    await signInWithPassword(t.db, { email: "old@example.com", password: "bad", ip: null });
+    const row = await t.db.authThrottle.findUniqueOrThrow({ where: { key: "email:old@example.com" } });
+    expect(row.failures).toBe(1);
+    expect(row.lockedUntil).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+// What `npm start`, `npm run dev`, the e2e server and the benchmarks do before serving: configuration,
+// the database (embedded unless DATABASE_URL is set), migrations and the content import.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+import { describeImport, importContent } from "@/lib/content/import";
+import { createDb } from "@/lib/db/client";
+import { embeddedUrl, ensureDatabaseExists, runningClusterPort, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+export type Booted = { databaseUrl: string; embedded: boolean; stop(): Promise<void> };
+
+export function loadEnvironment(dev: boolean): void {
+  nextEnv.loadEnvConfig(process.cwd(), dev, { info: () => undefined, error: console.error });
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+}
+
+/** The auth secret, generated into .env.local on first start when missing. */
+export function ensureAuthSecret(log: (line: string) => void): void {
+  if (process.env.NEXTAUTH_SECRET) return;
+  const secret = crypto.randomBytes(32).toString("base64url");
+  const file = path.join(process.cwd(), ".env.local");
+  const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  fs.writeFileSync(file, `${before}${before && !before.endsWith("\n") ? "\n" : ""}NEXTAUTH_SECRET=${secret}\n`, { mode: 0o600 });
+  process.env.NEXTAUTH_SECRET = secret;
+  log("Generated an auth secret into .env.local (keep it: changing it signs everyone out).");
+}
+
+export async function bootDatabase(options: { dataDir?: string; log: (line: string) => void }): Promise<Booted> {
+  const { log } = options;
+  let databaseUrl = process.env.DATABASE_URL;
+  let stop = async () => undefined as void;
+  const embedded = !databaseUrl;
+  if (!databaseUrl) {
+    const dataDir = path.resolve(options.dataDir ?? process.env.LATENT_DATA_DIR ?? ".data", "pg");
+    const runningPort = runningClusterPort(dataDir);
+    if (runningPort) {
+      // Another Latent process owns the server (e.g. `npm start` while running `content:import`): share it.
+      log(`Using the embedded PostgreSQL already running on 127.0.0.1:${runningPort}.`);
+      databaseUrl = embeddedUrl(runningPort, "latent");
+      await migrate(databaseUrl);
+      return { databaseUrl, embedded: true, stop: async () => undefined };
+    }
+    const started = Date.now();
+    const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.LATENT_PG_PORT) || 0 });
+    await ensureDatabaseExists(server.urlFor("postgres"), "latent");
+    databaseUrl = server.urlFor("latent");
+    stop = server.stop;
+    log(`Embedded PostgreSQL on 127.0.0.1:${server.port} (data in ${path.relative(process.cwd(), dataDir) || dataDir}), ready in ${Date.now() - started} ms.`);
+  }
+  try {
+    const report = await migrate(databaseUrl);
+    log(report.applied.length ? `Applied migrations: ${report.applied.join(", ")}.` : "Database schema is up to date.");
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { databaseUrl, embedded, stop };
+}
+
+export async function importContentInto(databaseUrl: string, log: (line: string) => void): Promise<boolean> {
+  const db = createDb(databaseUrl, { max: 2 });
+  try {
+    const report = await importContent(db);
+    for (const line of describeImport(report)) log(`Content: ${line}`);
+    return report.ok;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// The inputs of `next build`: a build is current when none of them changed since it was made.
+const BUILD_INPUTS = ["app", "lib", "lab", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const STAMP = path.join(".next", "latent-build-stamp");
+
+export function buildFingerprint(root = process.cwd()): string {
+  const hash = crypto.createHash("sha256");
+  const walk = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!fs.existsSync(full)) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(full).sort()) {
+        if (child === "node_modules" || child.startsWith(".")) continue;
+        walk(path.join(entry, child));
+      }
+    } else if (!/\.(test|int\.test)\.tsx?$/.test(entry)) {
+      hash.update(entry).update("\0").update(fs.readFileSync(full)).update("\0");
+    }
+  };
+  for (const input of BUILD_INPUTS) walk(input);
+  return hash.digest("hex");
+}
+
+export function buildIsCurrent(): boolean {
+  return fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === buildFingerprint();
+}
+
+export function markBuildCurrent(): void {
+  fs.writeFileSync(STAMP, buildFingerprint());
+}
