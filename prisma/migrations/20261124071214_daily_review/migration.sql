@@ -67,6 +67,7 @@ CREATE TABLE "ReviewLog" (
     "learningSteps" INTEGER NOT NULL,
     "review" TIMESTAMP(3) NOT NULL,
     "durationMs" INTEGER NOT NULL DEFAULT 0,
+    "prevDue" TIMESTAMP(3) NOT NULL,
     "prevReps" INTEGER NOT NULL,
     "prevLapses" INTEGER NOT NULL,
     "prevLastReview" TIMESTAMP(3),
