@@ -26,8 +26,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             {user && (
               <>
+                <Link href="/review" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                  Review
+                </Link>
                 <Link href="/decks" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
                   Decks
+                </Link>
+                <Link href="/settings" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                  Settings
                 </Link>
               </>
             )}

@@ -1,6 +1,7 @@
 // Creating accounts. The first account on an instance becomes its admin.
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { studyAllDecks } from "@/lib/review/cards";
 import { hashPassword } from "./password";
 
 export type NewUser = { email: string; name?: string | null; passwordHash?: string | null; image?: string | null; emailVerified?: Date | null };
@@ -11,7 +12,7 @@ export async function createUser(db: Db, user: NewUser) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(7310222)`;
     const hasUsers = (await tx.user.findFirst({ select: { id: true } })) !== null;
     const role: Role = hasUsers ? "LEARNER" : "ADMIN";
-    return tx.user.create({
+    const created = await tx.user.create({
       data: {
         email: user.email.toLowerCase(),
         name: user.name || null,
@@ -21,6 +22,8 @@ export async function createUser(db: Db, user: NewUser) {
         role,
       },
     });
+    await studyAllDecks(tx, created.id);
+    return created;
   });
 }
 

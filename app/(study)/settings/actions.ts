@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { saveReviewSettings } from "@/lib/review/settings";
+import type { SettingsErrors } from "@/lib/srs/settings";
+
+export type SettingsState = { ok: boolean; errors: SettingsErrors; savedAt?: number };
+
+function number(form: FormData, name: string): number | undefined {
+  const raw = String(form.get(name) ?? "").trim();
+  return raw === "" ? undefined : Number(raw);
+}
+
+export async function saveSettings(_previous: SettingsState, form: FormData): Promise<SettingsState> {
+  const user = await requireUser("/settings");
+  const retentionPercent = number(form, "desiredRetention");
+  const result = await saveReviewSettings(getDb(), user.id, {
+    desiredRetention: retentionPercent === undefined ? undefined : Math.round(retentionPercent * 100) / 10_000,
+    newPerDay: number(form, "newPerDay"),
+    maxReviewsPerDay: number(form, "maxReviewsPerDay"),
+    learningSteps: String(form.get("learningSteps") ?? ""),
+    relearningSteps: String(form.get("relearningSteps") ?? ""),
+    maximumInterval: number(form, "maximumInterval"),
+    enableFuzz: form.get("enableFuzz") === "on",
+    rolloverHour: number(form, "rolloverHour"),
+    timeZone: String(form.get("timeZone") ?? ""),
+  });
+  if (!result.ok) return { ok: false, errors: result.errors };
+  revalidatePath("/review");
+  return { ok: true, errors: {}, savedAt: Date.now() };
+}

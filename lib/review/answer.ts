@@ -1,0 +1,87 @@
+// Answering, undoing, suspending and resetting: each one database transaction on a card the learner owns,
+// at the state version the learner was shown.
+import type { Db } from "@/lib/db";
+import { restoreBeforeReview, scheduleReview } from "@/lib/srs";
+import type { Settings } from "@/lib/srs/settings";
+import { newCardMemory, type Rating } from "@/lib/srs/types";
+import { assertVersion, lockOwnedCard } from "./cards";
+import { ReviewError } from "./errors";
+import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow } from "./memory";
+import { getReviewSettings } from "./settings";
+
+export type Answer = { cardId: string; version: number; rating: Rating; durationMs: number };
+
+export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings }) {
+  const settings = known?.settings ?? (await getReviewSettings(db, userId));
+  return db.$transaction(async (tx) => {
+    const card = await lockOwnedCard(tx, userId, answer.cardId);
+    assertVersion(card, answer.version);
+    if (card.suspended) throw new ReviewError(409, "This card is suspended: unsuspend it before answering.", "card_suspended");
+    const { next, log } = scheduleReview(memoryFromRow(card), answer.rating, now, settings, answer.durationMs, card.id);
+    const version = card.version + 1;
+    await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(next), version } });
+    await tx.reviewLog.create({ data: { ...logEntryToRow(log), cardId: card.id, userId, kind: "RATING", cardVersion: version } });
+    return { cardId: card.id, version, due: next.due };
+  });
+}
+
+/** Undoes the learner's last rating: the card returns to exactly its previous state and the log entry goes. */
+export async function undoLastReview(db: Db, userId: string) {
+  return db.$transaction(async (tx) => {
+    const last = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: "desc" }, { id: "desc" }] });
+    if (!last || last.kind !== "RATING") throw new ReviewError(409, "There is no review to undo.", "nothing_to_undo");
+    const card = await lockOwnedCard(tx, userId, last.cardId);
+    if (card.version !== last.cardVersion) {
+      throw new ReviewError(409, "This card changed after that review (suspended, reset or answered again), so it cannot be undone.", "undo_stale");
+    }
+    const previous = restoreBeforeReview(logEntryFromRow(last));
+    const version = card.version + 1;
+    await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(previous), version } });
+    await tx.reviewLog.delete({ where: { id: last.id } });
+    return { cardId: card.id, version };
+  });
+}
+
+export async function setSuspended(db: Db, userId: string, cardId: string, shownVersion: number, suspended: boolean) {
+  return db.$transaction(async (tx) => {
+    const card = await lockOwnedCard(tx, userId, cardId);
+    assertVersion(card, shownVersion);
+    const updated = await tx.card.update({ where: { id: card.id }, data: { suspended, version: card.version + 1 } });
+    return { cardId: card.id, version: updated.version };
+  });
+}
+
+/** Forgets a card: it becomes new again. The reset is recorded in the history, which is kept. */
+export async function resetCard(db: Db, userId: string, cardId: string, shownVersion: number, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const card = await lockOwnedCard(tx, userId, cardId);
+    assertVersion(card, shownVersion);
+    const before = memoryFromRow(card);
+    const version = card.version + 1;
+    await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(newCardMemory(now)), version } });
+    await tx.reviewLog.create({
+      data: {
+        cardId: card.id,
+        userId,
+        kind: "RESET",
+        rating: null,
+        state: before.state,
+        due: before.lastReview ?? before.due,
+        stability: before.stability,
+        difficulty: before.difficulty,
+        elapsedDays: before.elapsedDays,
+        lastElapsedDays: before.elapsedDays,
+        scheduledDays: before.scheduledDays,
+        learningSteps: before.learningSteps,
+        review: now,
+        durationMs: 0,
+        prevDue: before.due,
+        prevReps: before.reps,
+        prevLapses: before.lapses,
+        prevLastReview: before.lastReview,
+        cardVersion: version,
+      },
+    });
+    return { cardId: card.id, version };
+  });
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "@/lib/auth/accounts";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { answerSchema } from "@/lib/validations/review";
+import { answerCard, resetCard, setSuspended, undoLastReview } from "./answer";
+import { ensureCards } from "./cards";
+import { ReviewError } from "./errors";
+import { loadQueue } from "./queue";
+import { saveReviewSettings } from "./settings";
+
+let t: TestDatabase;
+let ada: string;
+let bob: string;
+const now = new Date("2026-11-24T12:00:00Z");
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const deck = await t.db.deck.create({ data: { slug: "d", title: "Deck", tags: [], sourcePath: "content/d.md", contentHash: "x" } });
+  for (let n = 1; n <= 30; n++) {
+    await t.db.note.create({
+      data: { deckId: deck.id, number: n, position: n, question: `Q${n}?`, answerMarkdown: `A${n}`, answerHtml: `<p>A${n}</p>`, sourceLine: n },
+    });
+  }
+  ada = (await createUser(t.db, { email: "ada@example.com" })).id;
+  bob = (await createUser(t.db, { email: "bob@example.com" })).id;
+  await ensureCards(t.db, ada, now);
+  await ensureCards(t.db, bob, now);
+});
+afterAll(async () => t.drop());
+
+async function expectRefusal(promise: Promise<unknown>, status: number, code: string) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ReviewError);
+  expect(error).toMatchObject({ status, code });
+}
+
+describe("reviews on PostgreSQL", () => {
+  it("creates one card per note for each learner, once", async () => {
+    expect(await t.db.card.count({ where: { userId: ada } })).toBe(30);
+    expect(await ensureCards(t.db, ada, now)).toBe(0);
+  });
+
+  it("writes the card and its log together, and a duplicate answer changes nothing", async () => {
+    const queue = await loadQueue(t.db, ada, now);
+    const shown = queue.card!;
+    expect(shown.question).toBe("Q1?");
+    expect(queue.counts).toEqual({ new: 20, learning: 0, review: 0 });
+
+    await answerCard(t.db, ada, { cardId: shown.id, version: shown.version, rating: 3, durationMs: 1200 }, now);
+    const card = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
+    const logs = await t.db.reviewLog.findMany({ where: { cardId: shown.id } });
+    expect(card.version).toBe(shown.version + 1);
+    expect(card.reps).toBe(1);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ rating: 3, state: 0, durationMs: 1200, kind: "RATING", cardVersion: card.version });
+
+    // The same answer again (a double click, a second tab, a retried request): refused, nothing written.
+    await expectRefusal(answerCard(t.db, ada, { cardId: shown.id, version: shown.version, rating: 4, durationMs: 10 }, now), 409, "stale_card");
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(1);
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: shown.id } })).toEqual(card);
+  });
+
+  it("lets two concurrent answers for one shown state write exactly one review", async () => {
+    const shown = (await loadQueue(t.db, ada, now)).card!;
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map((rating) => answerCard(t.db, ada, { cardId: shown.id, version: shown.version, rating: rating as 1, durationMs: 5 }, now)),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(1);
+  });
+
+  it("does not let a learner answer, suspend, reset or see another learner's card", async () => {
+    const bobs = (await loadQueue(t.db, bob, now)).card!;
+    const before = await t.db.card.findUniqueOrThrow({ where: { id: bobs.id } });
+    await expectRefusal(answerCard(t.db, ada, { cardId: bobs.id, version: bobs.version, rating: 3, durationMs: 0 }, now), 404, "card_not_found");
+    await expectRefusal(setSuspended(t.db, ada, bobs.id, bobs.version, true), 404, "card_not_found");
+    await expectRefusal(resetCard(t.db, ada, bobs.id, bobs.version, now), 404, "card_not_found");
+    await expectRefusal(answerCard(t.db, ada, { cardId: "no-such-card", version: 0, rating: 3, durationMs: 0 }, now), 404, "card_not_found");
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: bobs.id } })).toEqual(before);
+    expect(await t.db.reviewLog.count({ where: { userId: bob } })).toBe(0);
+    // Ada's queue never shows Bob's cards.
+    const adaCards = new Set((await t.db.card.findMany({ where: { userId: ada }, select: { id: true } })).map((c) => c.id));
+    expect(adaCards.has((await loadQueue(t.db, ada, now)).card!.id)).toBe(true);
+  });
+
+  it("refuses a rating outside 1–4 and a malformed answer at the edge", () => {
+    expect(answerSchema.safeParse({ cardId: "c", version: 0, rating: 5 }).success).toBe(false);
+    expect(answerSchema.safeParse({ cardId: "c", version: 0, rating: 0 }).success).toBe(false);
+    expect(answerSchema.safeParse({ cardId: "c", version: -1, rating: 3 }).success).toBe(false);
+    expect(answerSchema.safeParse({ cardId: "c", version: 0, rating: "3" }).success).toBe(false);
+    expect(answerSchema.safeParse({ cardId: "c", version: 0, rating: 3 }).success).toBe(true);
+  });
+
+  it("undo restores the card exactly and removes its log entry", async () => {
+    const shown = (await loadQueue(t.db, bob, now)).card!;
+    const before = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
+    const later = new Date(now.getTime() + 60_000);
+    await answerCard(t.db, bob, { cardId: shown.id, version: shown.version, rating: 1, durationMs: 3000 }, later);
+    const undone = await undoLastReview(t.db, bob);
+    expect(undone.cardId).toBe(shown.id);
+    const after = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
+    const { version: v1, updatedAt: u1, ...memoryBefore } = before;
+    const { version: v2, updatedAt: u2, ...memoryAfter } = after;
+    expect(memoryAfter).toEqual(memoryBefore);
+    expect(v2).toBe(v1 + 2); // versions only grow: the pre-undo answer can never be replayed
+    void u1;
+    void u2;
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(0);
+    await expectRefusal(undoLastReview(t.db, bob), 409, "nothing_to_undo");
+  });
+
+  it("applies the daily new-card limit from the learner's settings", async () => {
+    const carol = (await createUser(t.db, { email: "carol@example.com" })).id;
+    await ensureCards(t.db, carol, now);
+    const saved = await saveReviewSettings(t.db, carol, { newPerDay: 3 });
+    expect(saved.ok).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      const queue = await loadQueue(t.db, carol, now);
+      expect(queue.counts.new).toBe(3 - i);
+      await answerCard(t.db, carol, { cardId: queue.card!.id, version: queue.card!.version, rating: 4, durationMs: 0 }, now);
+    }
+    const done = await loadQueue(t.db, carol, now);
+    expect(done.card).toBeNull();
+    expect(done.counts).toEqual({ new: 0, learning: 0, review: 0 });
+    expect(done.nextDueAt).not.toBeNull();
+
+    const invalid = await saveReviewSettings(t.db, carol, { desiredRetention: 1.5 });
+    expect(invalid.ok).toBe(false);
+    expect((await loadQueue(t.db, carol, now)).counts.new).toBe(0);
+  });
+
+  it("keeps suspended cards out of the queue and records a reset in the history", async () => {
+    const dave = (await createUser(t.db, { email: "dave@example.com" })).id;
+    await ensureCards(t.db, dave, now);
+    const first = (await loadQueue(t.db, dave, now)).card!;
+    await setSuspended(t.db, dave, first.id, first.version, true);
+    expect((await loadQueue(t.db, dave, now)).card!.id).not.toBe(first.id);
+
+    const second = (await loadQueue(t.db, dave, now)).card!;
+    await answerCard(t.db, dave, { cardId: second.id, version: second.version, rating: 3, durationMs: 0 }, now);
+    const answered = await t.db.card.findUniqueOrThrow({ where: { id: second.id } });
+    await resetCard(t.db, dave, second.id, answered.version, now);
+    const reset = await t.db.card.findUniqueOrThrow({ where: { id: second.id } });
+    expect(reset).toMatchObject({ state: 0, reps: 0, lapses: 0, lastReview: null });
+    expect((await t.db.reviewLog.findMany({ where: { cardId: second.id }, orderBy: { review: "asc" } })).map((l) => l.kind)).toEqual(["RATING", "RESET"]);
+  });
+});
