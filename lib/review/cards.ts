@@ -35,6 +35,10 @@ export async function setDeckStudied(db: Db, userId: string, deckId: string, stu
   }
 }
 
+export async function isDeckStudied(db: Db, userId: string, deckId: string): Promise<boolean> {
+  return (await db.deckStudy.findUnique({ where: { userId_deckId: { userId, deckId } }, select: { deckId: true } })) !== null;
+}
+
 /**
  * The one ownership check for cards: locks the learner's card for the rest of the transaction, or answers 404 —
  * the same for a card that does not exist and one that belongs to someone else.

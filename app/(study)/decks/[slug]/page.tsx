@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/content/decks";
+import { isDeckStudied } from "@/lib/review/cards";
+import { toggleDeckStudy } from "./actions";
 import { getDb } from "@/lib/db";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -14,9 +16,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DeckPage({ params }: Props) {
   const { slug } = await params;
-  await requireUser(`/decks/${slug}`);
+  const user = await requireUser(`/decks/${slug}`);
   const deck = await getDeck(getDb(), slug);
   if (!deck) notFound();
+  const studied = await isDeckStudied(getDb(), user.id, deck.id);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
@@ -27,6 +30,15 @@ export default async function DeckPage({ params }: Props) {
       <header>
         <h1 className="text-2xl font-semibold">{deck.title}</h1>
         <p className="mt-1 text-stone-600 dark:text-stone-400">{deck.notes.length} notes</p>
+        <form action={toggleDeckStudy} className="mt-3 flex items-center gap-3 text-sm">
+          <input type="hidden" name="deckId" value={deck.id} />
+          <input type="hidden" name="slug" value={deck.slug} />
+          <input type="hidden" name="studied" value={studied ? "false" : "true"} />
+          <span className="text-stone-700 dark:text-stone-300">{studied ? "Its cards are in your daily review." : "Not in your daily review."}</span>
+          <button type="submit" className="rounded-md border border-stone-300 px-3 py-1 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+            {studied ? "Stop studying" : "Study this deck"}
+          </button>
+        </form>
       </header>
       <ol className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900" aria-label="Notes">
         {deck.notes.map((note) => (

@@ -1,0 +1,175 @@
+// npm run bench:review [-- --learners 1,50,200 --seconds 15]
+// Starts a production build on a fresh embedded PostgreSQL, signs in N simulated learners over HTTP (next-auth's
+// credentials flow, once each), then has them all answer due cards concurrently for a fixed time, and prints
+// p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { hashPassword } from "@/lib/auth/password";
+import { importContent } from "@/lib/content/import";
+import { createDb } from "@/lib/db/client";
+import { ensureDatabaseExists, findFreePort, makeServerTempDir, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { ensureCards, studyAllDecks } from "@/lib/review/cards";
+import { buildIsCurrent, ensureAuthSecret, loadEnvironment, markBuildCurrent } from "@/lib/server/boot";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] ?? fallback : fallback;
+};
+const LEVELS = arg("learners", "1,50,200").split(",").map(Number);
+const SECONDS = Number(arg("seconds", "15"));
+const NOTES = 400;
+const PASSWORD = "bench password 123";
+
+type Learner = { email: string; cookie: string; card: { id: string; version: number } | null };
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+let base = "";
+
+function request(method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(base + url, { method, agent, headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on("error", reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const cookiesOf = (headers: http.IncomingHttpHeaders) => (headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+
+async function signIn(email: string): Promise<string> {
+  const csrf = await request("GET", "/api/auth/csrf");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const form = new URLSearchParams({ email, password: PASSWORD, csrfToken, json: "true" }).toString();
+  const res = await request("POST", "/api/auth/callback/credentials", {
+    body: form,
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf.headers), "x-forwarded-for": `10.0.${email.length % 250}.${Math.floor(Math.random() * 250)}` },
+  });
+  const cookie = cookiesOf(res.headers);
+  if (!cookie.includes("session-token")) throw new Error(`sign-in failed for ${email}: ${res.status} ${res.body.slice(0, 200)}`);
+  return cookie;
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
+async function runLevel(learners: Learner[]) {
+  for (const learner of learners) {
+    const res = await request("GET", "/api/review/queue", { headers: { cookie: learner.cookie } });
+    learner.card = (JSON.parse(res.body) as { card: { id: string; version: number } | null }).card;
+  }
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    learners.map(async (learner) => {
+      while (performance.now() < deadline && learner.card) {
+        const rating = 1 + Math.floor(Math.random() * 4);
+        const started = performance.now();
+        const res = await request("POST", "/api/review/answer", {
+          body: JSON.stringify({ cardId: learner.card.id, version: learner.card.version, rating, durationMs: 4000 }),
+          headers: { "content-type": "application/json", cookie: learner.cookie },
+        });
+        latencies.push(performance.now() - started);
+        if (res.status !== 200) {
+          errors++;
+          const queue = await request("GET", "/api/review/queue", { headers: { cookie: learner.cookie } });
+          learner.card = (JSON.parse(queue.body) as { card: Learner["card"] }).card;
+          continue;
+        }
+        learner.card = (JSON.parse(res.body) as { queue: { card: Learner["card"] } }).queue.card;
+      }
+    }),
+  );
+  const elapsed = SECONDS;
+  latencies.sort((a, b) => a - b);
+  return { reviews: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+}
+
+function syntheticDeck(dir: string) {
+  const lines = ["# Bench deck", ""];
+  for (let n = 1; n <= NOTES; n++) lines.push(`#### Q${n}. Synthetic question ${n}?`, "", `A${n}:`, `Answer ${n} with \`code\` and a list:`, "", "- one", "- two", "", "---");
+  fs.writeFileSync(path.join(dir, "bench.md"), lines.join("\n"));
+}
+
+async function main() {
+  loadEnvironment(false);
+  ensureAuthSecret(() => undefined);
+  if (!buildIsCurrent()) {
+    console.log("Building…");
+    if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+    markBuildCurrent();
+  }
+  const tmp = makeServerTempDir("latent-bench-");
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), ephemeral: true });
+  let server: ChildProcess | undefined;
+  try {
+    await ensureDatabaseExists(pg.urlFor("postgres"), "bench");
+    const url = pg.urlFor("bench");
+    await migrate(url);
+    const db = createDb(url, { max: 4 });
+    const contentDir = path.join(tmp, "content");
+    fs.mkdirSync(contentDir);
+    syntheticDeck(contentDir);
+    await importContent(db, contentDir);
+
+    const maxLearners = Math.max(...LEVELS);
+    const passwordHash = await hashPassword(PASSWORD);
+    const emails: string[] = [];
+    for (let i = 0; i < maxLearners * LEVELS.length; i++) {
+      const email = `bench-${i}@example.com`;
+      const user = await db.user.create({ data: { email, passwordHash } });
+      await studyAllDecks(db, user.id);
+      await db.srsSettings.create({
+        data: { userId: user.id, desiredRetention: 0.9, newPerDay: 9999, maxReviewsPerDay: 99999, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "UTC" },
+      });
+      await ensureCards(db, user.id);
+      emails.push(email);
+    }
+    await db.$disconnect();
+
+    const port = await findFreePort();
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: base, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "10" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    for (let i = 0; ; i++) {
+      const ok = await request("GET", "/api/health").then((r) => r.status === 200, () => false);
+      if (ok) break;
+      if (i > 300) throw new Error("the server did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    console.log(`bench:review — ${NOTES} notes per learner, ${SECONDS}s per level, random ratings, Node ${process.version}`);
+    console.log("learners | reviews | reviews/s | p50 ms | p95 ms | p99 ms | errors");
+    let offset = 0;
+    for (const n of LEVELS) {
+      const learners: Learner[] = [];
+      for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await signIn(email), card: null });
+      offset += n;
+      await runLevel(learners.slice(0, Math.min(n, 5))); // warm-up: JIT, pools, route compilation
+      const r = await runLevel(learners);
+      console.log(`${String(n).padStart(8)} | ${String(r.reviews).padStart(7)} | ${r.perSecond.toFixed(0).padStart(9)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p95.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${r.errors}`);
+    }
+  } finally {
+    server?.kill("SIGTERM");
+    await pg.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
