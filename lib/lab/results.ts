@@ -1,0 +1,168 @@
+// The one results format every lab runner produces: the browser worker, the Node CLI and the server sandbox.
+// It is Exercism's test-runner results v3 (https://exercism.org/docs/building/tooling/test-runners/interface)
+// with Latent's additions (points, hidden, durationMs, backend). Exercism's field names are kept where they exist.
+//
+//   {
+//     version: 3,
+//     status: "pass" | "fail" | "error",   pass: every test passed; fail: at least one did not;
+//                                          error: the suite could not run (syntax error, missing export, ...)
+//     message?: string,                    only with status "error": what stopped the suite, for the learner
+//     tests: [{
+//       name: string,                      says what is checked, unique within the suite
+//       status: "pass"                     the test ran and every check held
+//             | "fail"                     a check did not hold (an assertion of the test API)
+//             | "error"                    the test threw something else (learner code crashed, "Not implemented")
+//             | "timeout"                  the test ran past its timeoutMs (awaited, measured, or ended by a supervisor)
+//             | "skipped",                 the test never ran (the suite errored or was interrupted)
+//       message?: string,                  present exactly when status is not "pass"
+//       output?: string,                   console output of the learner's code during this test, capped
+//       points: number,                    earned: maxPoints when status is "pass", otherwise 0
+//       maxPoints: number,                 what the test is worth
+//       hidden: boolean,                   hidden tests are graded on the server; never show their test_code
+//       durationMs: number,                0 when the test did not run
+//       test_code?: string,                source of the test body, for visible tests when the runner is asked
+//     }],
+//     points: number,                      sum of tests[].points
+//     maxPoints: number,                   sum of tests[].maxPoints
+//     backend: string,                     the tfjs backend the tests ran on: "webgpu" | "webgl" | "wasm" | "cpu"
+//     durationMs: number,                  wall time of the whole run, module loading included
+//   }
+//
+// Pure data and pure functions only: this file is bundled into the browser worker and the sandbox.
+
+export const RESULTS_VERSION = 3;
+
+export type SuiteStatus = "pass" | "fail" | "error";
+export type TestStatus = "pass" | "fail" | "error" | "timeout" | "skipped";
+
+export type TestResult = {
+  name: string;
+  status: TestStatus;
+  message?: string;
+  output?: string;
+  points: number;
+  maxPoints: number;
+  hidden: boolean;
+  durationMs: number;
+  test_code?: string;
+};
+
+export type Results = {
+  version: typeof RESULTS_VERSION;
+  status: SuiteStatus;
+  message?: string;
+  tests: TestResult[];
+  points: number;
+  maxPoints: number;
+  backend: string;
+  durationMs: number;
+};
+
+/** What a runner knows about a test before running it (sent to a supervisor first, see `onPlan`). */
+export type PlannedTest = { name: string; maxPoints: number; hidden: boolean; timeoutMs: number };
+
+/** Exercism caps `output` at 500 characters; we keep a little more, learners print tensors. */
+export const OUTPUT_LIMIT = 2000;
+
+export function capOutput(output: string): string | undefined {
+  if (output.length === 0) return undefined;
+  if (output.length <= OUTPUT_LIMIT) return output;
+  return `${output.slice(0, OUTPUT_LIMIT)}\n… output truncated (${output.length} characters in all)`;
+}
+
+/** Builds a test result with the invariants of the format (points earned only on pass, message only on non-pass). */
+export function testResult(
+  planned: PlannedTest,
+  outcome: { status: TestStatus; message?: string; output?: string; durationMs: number; testCode?: string },
+): TestResult {
+  const result: TestResult = {
+    name: planned.name,
+    status: outcome.status,
+    points: outcome.status === "pass" ? planned.maxPoints : 0,
+    maxPoints: planned.maxPoints,
+    hidden: planned.hidden,
+    durationMs: roundMs(outcome.durationMs),
+  };
+  if (outcome.status !== "pass") result.message = outcome.message?.trim() || defaultMessage(outcome.status);
+  const output = outcome.output === undefined ? undefined : capOutput(outcome.output);
+  if (output !== undefined) result.output = output;
+  if (outcome.testCode !== undefined && !planned.hidden) result.test_code = outcome.testCode;
+  return result;
+}
+
+/** Sums a list of test results into a suite result; `message` makes it an "error" suite. */
+export function summarize(tests: TestResult[], run: { backend: string; durationMs: number; message?: string }): Results {
+  const status: SuiteStatus =
+    run.message !== undefined ? "error" : tests.every((test) => test.status === "pass") ? "pass" : "fail";
+  const results: Results = {
+    version: RESULTS_VERSION,
+    status,
+    tests,
+    points: sum(tests.map((test) => test.points)),
+    maxPoints: sum(tests.map((test) => test.maxPoints)),
+    backend: run.backend,
+    durationMs: roundMs(run.durationMs),
+  };
+  if (run.message !== undefined) results.message = run.message;
+  return results;
+}
+
+/** The suite could not run at all: every planned test is reported as skipped so the learner still sees the list. */
+export function errorResults(
+  planned: PlannedTest[],
+  run: { backend: string; durationMs: number; message: string },
+): Results {
+  const tests = planned.map((test) =>
+    testResult(test, { status: "skipped", message: "Not run: the solution could not be loaded.", durationMs: 0 }),
+  );
+  return summarize(tests, run);
+}
+
+/**
+ * A supervisor ended the run while test `runningIndex` was executing (the browser terminating a worker stuck in
+ * `while (true) {}`): finished tests keep their results, the running one times out, the rest are skipped.
+ */
+export function interruptedResults(
+  planned: PlannedTest[],
+  finished: TestResult[],
+  run: { runningIndex: number; runningMs: number; backend: string; durationMs: number; reason?: string },
+): Results {
+  const tests = planned.map((test, index) => {
+    const done = finished[index];
+    if (done !== undefined && index < run.runningIndex) return done;
+    if (index === run.runningIndex) {
+      return testResult(test, {
+        status: "timeout",
+        message:
+          run.reason ??
+          `Stopped after ${Math.round(run.runningMs)} ms (limit ${test.timeoutMs} ms). Look for a loop that never ends.`,
+        durationMs: run.runningMs,
+      });
+    }
+    return testResult(test, { status: "skipped", message: "Not run: an earlier test had to be stopped.", durationMs: 0 });
+  });
+  return summarize(tests, { backend: run.backend, durationMs: run.durationMs });
+}
+
+function defaultMessage(status: TestStatus): string {
+  switch (status) {
+    case "fail":
+      return "A check failed.";
+    case "error":
+      return "The test threw an error.";
+    case "timeout":
+      return "The test took too long.";
+    case "skipped":
+      return "Not run.";
+    case "pass":
+      return "";
+  }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
