@@ -1,0 +1,24 @@
+// Bug: takes the norm over the last axis only, so images get one norm per row of pixels, not per image.
+import * as tf from "@tensorflow/tfjs";
+
+export function criticLoss(realScores: tf.Tensor, fakeScores: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.sub(tf.mean(fakeScores), tf.mean(realScores)));
+}
+
+export function generatorLoss(fakeScores: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.neg(tf.mean(fakeScores)));
+}
+
+export function gradientPenalty(
+  critic: (x: tf.Tensor) => tf.Tensor,
+  real: tf.Tensor,
+  fake: tf.Tensor,
+  alpha: tf.Tensor,
+): tf.Scalar {
+  return tf.tidy(() => {
+    const interpolated = tf.add(tf.mul(alpha, real), tf.mul(tf.sub(1, alpha), fake));
+    const gradient = tf.grad((x: tf.Tensor) => tf.sum(critic(x)))(interpolated);
+    const norms = tf.sqrt(tf.sum(tf.square(gradient), -1));
+    return tf.mean(tf.square(tf.sub(norms, 1)));
+  });
+}
