@@ -7,7 +7,7 @@ export function criticLoss(realScores: tf.Tensor, fakeScores: tf.Tensor): tf.Sca
 
 /** −mean(fake), minimized by the generator. */
 export function generatorLoss(fakeScores: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.neg(tf.mean(fakeScores)));
+  return tf.tidy(() => tf.neg(tf.mean<tf.Scalar>(fakeScores)));
 }
 
 /** mean over the batch of (‖∇D(x̂)‖₂ − 1)², with x̂ = α·real + (1 − α)·fake. */
