@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   description: "Learn machine learning: flashcards that schedule themselves and an auto-graded TensorFlow.js lab.",
 };
 
+// Every page depends on who is signed in.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
