@@ -4,8 +4,7 @@ import * as tf from "@tensorflow/tfjs";
 export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
   const positive = tf.greater(p, 0);
   const mask = tf.cast(positive, "float32");
-  const one = tf.scalar(1); // a plain 1 passed to an op becomes a tensor nobody disposes
-  const inverse = tf.sub(one, mask);
+  const inverse = tf.sub(1, mask);
   const maskedQ = tf.mul(q, mask);
   const safeP = tf.add(p, inverse); // p where p > 0, else 1
   const safeQ = tf.add(maskedQ, inverse); // q where p > 0, else 1
@@ -13,6 +12,6 @@ export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
   const logRatio = tf.log(ratio);
   const terms = tf.mul(p, logRatio);
   const result = tf.sum(terms, -1);
-  for (const t of [positive, mask, one, inverse, maskedQ, safeP, safeQ, ratio, logRatio, terms]) t.dispose();
+  for (const t of [positive, mask, inverse, maskedQ, safeP, safeQ, ratio, logRatio, terms]) t.dispose();
   return result;
 }

@@ -1,0 +1,13 @@
+// Bug: the KL term is +½·Σ(…) instead of −½·Σ(…): it comes out negative.
+import * as tf from "@tensorflow/tfjs";
+
+export function reparameterize(mu: tf.Tensor, logVar: tf.Tensor, epsilon: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.add(mu, tf.mul(tf.exp(tf.mul(0.5, logVar)), epsilon)));
+}
+
+export function klToStandardNormal(mu: tf.Tensor, logVar: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const terms = tf.sub(tf.sub(tf.add(1, logVar), tf.square(mu)), tf.exp(logVar));
+    return tf.mul(0.5, tf.sum(terms, -1));
+  });
+}
