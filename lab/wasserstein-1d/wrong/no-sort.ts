@@ -1,0 +1,9 @@
+// Bug: pairs the samples in the order given, without sorting: mean |a − b|.
+import * as tf from "@tensorflow/tfjs";
+
+export function wasserstein1d(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const n = a.shape[a.rank - 1] ?? 0;
+  const m = b.shape[b.rank - 1] ?? 0;
+  if (n !== m) throw new Error(`wasserstein1d: a and b must have the same size, got ${n} and ${m}`);
+  return tf.tidy(() => tf.mean(tf.abs(tf.sub(a, b)), -1));
+}

@@ -1,0 +1,9 @@
+// Bug: sums the absolute differences instead of averaging them: grows with the sample size.
+import * as tf from "@tensorflow/tfjs";
+
+export function wasserstein1d(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const n = a.shape[a.rank - 1] ?? 0;
+  const m = b.shape[b.rank - 1] ?? 0;
+  if (n !== m) throw new Error(`wasserstein1d: a and b must have the same size, got ${n} and ${m}`);
+  return tf.tidy(() => tf.sum(tf.abs(tf.sub(tf.topk(a, n).values, tf.topk(b, n).values)), -1));
+}
