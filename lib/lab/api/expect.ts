@@ -3,7 +3,7 @@
 // Values are read with dataSync(): it works on every backend (webgpu warns once that it is slow) and keeps the
 // checks synchronous, so a forgotten `await` can never turn a failing check into a passing test.
 import { LabAssertionError } from "./errors";
-import { formatIndex, formatNumber, formatShape, previewValues, type Flat } from "./format";
+import { formatIndex, formatNumber, formatShape, formatValue, previewValues, type Flat } from "./format";
 import { describeTolerance, isClose, resolveTolerance, type Tolerance } from "./tolerance";
 import type { Tensor, Tf } from "./tf";
 
@@ -112,10 +112,11 @@ export function createExpectations(tf: Tf): Expectations {
     const label = options.label ?? "the result";
     const actualFlat = toFlat(actual, options);
     const expectedFlat = isTensor(expected) ? readFlat(expected) : flattenPlain(expected);
+    const asBool = (isTensor(actual) && actual.dtype === "bool") || (isTensor(expected) ? expected.dtype === "bool" : hasBoolean(expected));
     if (!sameShape(actualFlat.shape, expectedFlat.shape)) {
       fail(options, "shape", `${label}: expected shape ${formatShape(expectedFlat.shape)} but got ${formatShape(actualFlat.shape)}`, [
-        `expected: ${previewValues(expectedFlat)}`,
-        `actual:   ${previewValues(actualFlat)}`,
+        `expected: ${previewValues(expectedFlat, { asBool })}`,
+        `actual:   ${previewValues(actualFlat, { asBool })}`,
       ]);
     }
     const differing: number[] = [];
@@ -131,10 +132,10 @@ export function createExpectations(tf: Tf): Expectations {
     const headline =
       kind === "nan"
         ? `${label}: got NaN${where} where ${formatNumber(want)} was expected`
-        : `${label}: expected ${formatNumber(want)} but got ${formatNumber(got)}${where}`;
+        : `${label}: expected ${formatValue(want, asBool)} but got ${formatValue(got, asBool)}${where}`;
     const details = [
-      `expected: ${previewValues(expectedFlat, { around: first })}`,
-      `actual:   ${previewValues(actualFlat, { around: first })}`,
+      `expected: ${previewValues(expectedFlat, { around: first, asBool })}`,
+      `actual:   ${previewValues(actualFlat, { around: first, asBool })}`,
     ];
     if (actualFlat.values.length > 1) details.push(`${differing.length} of ${actualFlat.values.length} values differ; shape ${formatShape(actualFlat.shape)}.`);
     details.push(tolerance.atol === 0 && tolerance.rtol === 0 ? "Compared exactly." : `Tolerance: ${describeTolerance(tolerance)}.`);
@@ -278,6 +279,10 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as PromiseLike<unknown>).then === "function"
   );
+}
+
+function hasBoolean(value: Plain): boolean {
+  return typeof value === "boolean" || (Array.isArray(value) && (value as readonly Plain[]).some(hasBoolean));
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

@@ -21,6 +21,10 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
+export function formatValue(value: number, asBool = false): string {
+  return asBool && (value === 0 || value === 1) ? String(value === 1) : formatNumber(value);
+}
+
 /** Row-major index → coordinates: 5 in [2, 3] is [1, 2]. */
 export function unravelIndex(flatIndex: number, shape: readonly number[]): number[] {
   const coords: number[] = [];
@@ -41,10 +45,11 @@ export function formatIndex(flatIndex: number, shape: readonly number[]): string
  * A preview of a tensor's values: nested like the tensor when small (`[[0.1, 0.2], [0.3, 0.4]]`), otherwise the
  * first and last few row-major values with the count. `around` keeps one index (the first difference) in view.
  */
-export function previewValues(flat: Flat, options: { around?: number } = {}): string {
+export function previewValues(flat: Flat, options: { around?: number; asBool?: boolean } = {}): string {
   const { values, shape } = flat;
-  if (shape.length === 0) return formatNumber(values[0] ?? NaN);
-  if (values.length <= NESTED_LIMIT) return nested(values, shape, 0, 0);
+  const format = (value: number) => formatValue(value, options.asBool);
+  if (shape.length === 0) return format(values[0] ?? NaN);
+  if (values.length <= NESTED_LIMIT) return nested(values, shape, 0, 0, format);
   const shown = new Set<number>();
   for (let i = 0; i < PREVIEW_HEAD; i++) shown.add(i);
   for (let i = values.length - PREVIEW_TAIL; i < values.length; i++) shown.add(i);
@@ -54,20 +59,20 @@ export function previewValues(flat: Flat, options: { around?: number } = {}): st
   let previous = -1;
   for (const i of indexes) {
     if (i !== previous + 1) parts.push("…");
-    parts.push(formatNumber(values[i] ?? NaN));
+    parts.push(format(values[i] ?? NaN));
     previous = i;
   }
   if (previous !== values.length - 1) parts.push("…");
   return `[${parts.join(", ")}] (${values.length} values, shape ${formatShape(shape)}, row-major)`;
 }
 
-function nested(values: number[], shape: number[], axis: number, offset: number): string {
+function nested(values: number[], shape: number[], axis: number, offset: number, format: (value: number) => string): string {
   const size = shape[axis] ?? 0;
   if (axis === shape.length - 1) {
-    return `[${values.slice(offset, offset + size).map(formatNumber).join(", ")}]`;
+    return `[${values.slice(offset, offset + size).map(format).join(", ")}]`;
   }
   const stride = shape.slice(axis + 1).reduce((product, n) => product * n, 1);
   const rows: string[] = [];
-  for (let i = 0; i < size; i++) rows.push(nested(values, shape, axis + 1, offset + i * stride));
+  for (let i = 0; i < size; i++) rows.push(nested(values, shape, axis + 1, offset + i * stride, format));
   return `[${rows.join(", ")}]`;
 }

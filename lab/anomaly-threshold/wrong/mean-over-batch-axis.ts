@@ -1,0 +1,18 @@
+// Bug: averages the squared errors over the batch axis (axis 0), giving one error per feature instead of per sample.
+import * as tf from "@tensorflow/tfjs";
+
+export function reconstructionErrors(x: tf.Tensor, xHat: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.mean(tf.squaredDifference(x, xHat), 0));
+}
+
+export function fitThreshold(normalErrors: tf.Tensor, k: number): number {
+  const [mean, std] = tf.tidy(() => {
+    const { mean, variance } = tf.moments(normalErrors);
+    return [mean.dataSync()[0] ?? NaN, Math.sqrt(variance.dataSync()[0] ?? NaN)];
+  });
+  return (mean ?? NaN) + k * (std ?? NaN);
+}
+
+export function flagAnomalies(errors: tf.Tensor, threshold: number): tf.Tensor {
+  return tf.tidy(() => tf.greater(errors, threshold));
+}
