@@ -1,0 +1,26 @@
+import { defineTests, type Tensor } from "@/lib/lab/api";
+import type * as Reference from "./solution";
+import { batchesByHand, labelsOf, rowsOf } from "./tests";
+
+export default defineTests<typeof Reference>(({ test, tf, solution, random, expectTrue, expectEqual }) => {
+  test("n a multiple of batchSize: exactly n / batchSize full batches, no empty one", () => {
+    const rng = random(10);
+    const order = Array.from({ length: 10 }, (_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    const batches = solution.makeBatches(tf.tensor2d(rowsOf(10)), tf.tensor1d(labelsOf(10)), 5, order) as { xs: Tensor; ys: Tensor }[];
+    expectTrue(batches.length === 2, `makeBatches(10 samples, batchSize 5) should give 2 batches, got ${batches.length}.`);
+    const expected = batchesByHand(labelsOf(10), 5, order);
+    batches.forEach((batch, b) => expectEqual(batch.ys, expected[b] ?? [], { label: `batch ${b}: ys` }));
+  }, { hidden: true });
+
+  test("batchSize 1 gives one sample per batch, in order", () => {
+    const order = [1, 2, 0];
+    const batches = solution.makeBatches(tf.tensor2d(rowsOf(3)), tf.tensor1d(labelsOf(3)), 1, order) as { xs: Tensor; ys: Tensor }[];
+    expectTrue(batches.length === 3, `makeBatches(3 samples, batchSize 1) should give 3 batches, got ${batches.length}.`);
+    const expected = batchesByHand(rowsOf(3), 1, order);
+    batches.forEach((batch, b) => expectEqual(batch.xs, expected[b] ?? [], { label: `batch ${b}: xs` }));
+  }, { hidden: true });
+});

