@@ -3,6 +3,12 @@ import { expect, test } from "@playwright/test";
 const password = "correct horse battery";
 
 test("sign up → sign in → deck → a note with highlighted code → sign out", async ({ page }) => {
+  // No request may leave the machine: no CDN, no web fonts, no analytics.
+  const outside: string[] = [];
+  page.on("request", (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if (!["data:", "blob:"].includes(protocol) && !["localhost", "127.0.0.1"].includes(hostname)) outside.push(request.url());
+  });
   const email = `learner-${Date.now()}@example.com`;
 
   await page.goto("/signup");
@@ -44,6 +50,7 @@ test("sign up → sign in → deck → a note with highlighted code → sign out
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/decks");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdecks/);
+  expect(outside).toEqual([]);
 });
 
 test("a wrong password shows an error and does not sign in", async ({ page }) => {

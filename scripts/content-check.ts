@@ -1,0 +1,30 @@
+// npm run content:check -- <file.md> [more.md …]
+// Parses deck files without touching the database. Prints one JSON object per file on stdout,
+// {"notes":[{"number","question","answerMarkdown"}],"errors":[{"line","message"}]}, and each error as
+// `file:line: message` on stderr. Exit 1 when any file has errors, 2 on usage errors.
+import fs from "node:fs";
+import { formatDeckError, parseDeck } from "@/lib/content/parse";
+
+const files = process.argv.slice(2).filter((arg) => arg !== "--");
+
+if (files.length === 0) {
+  console.error("Usage: npm run content:check -- <file.md> [more.md …]");
+  process.exit(2);
+}
+
+let failed = false;
+for (const file of files) {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    console.error(`${file}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+    process.exit(2);
+  }
+  const deck = parseDeck(source, file);
+  const notes = deck.notes.map(({ number, question, answerMarkdown }) => ({ number, question, answerMarkdown }));
+  process.stdout.write(`${JSON.stringify({ notes, errors: deck.errors })}\n`);
+  for (const error of deck.errors) console.error(formatDeckError(file, error));
+  if (deck.errors.length > 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
