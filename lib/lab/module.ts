@@ -36,7 +36,7 @@ export function transpileSolution(source: string, filename = "solution.ts"): str
     return transform(source, { transforms: ["typescript", "imports"], filePath: filename }).code;
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
-    const reason = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, "") : String(error);
+    const reason = error instanceof Error ? error.message.replace(/^Error transforming [^:]*:\s*/, "").replace(/\s*\(\d+:\d+\)$/, "") : String(error);
     if (!loc) throw new LabModuleError(`${filename}: syntax error: ${reason}`, "syntax");
     const lineText = source.split(/\r?\n/)[loc.line - 1] ?? "";
     const gutter = `${loc.line} | `;
@@ -60,18 +60,18 @@ export function loadSolutionModule(source: string, options: LoadSolutionOptions)
       "import",
     );
   };
-  const module = { exports: {} as SolutionModule };
+  const commonJsModule = { exports: {} as SolutionModule };
   try {
     const evaluate = new Function("exports", "require", "module", "console", `${code}\n//# sourceURL=${filename}`);
-    evaluate(module.exports, require, module, options.console ?? globalThis.console);
+    evaluate(commonJsModule.exports, require, commonJsModule, options.console ?? globalThis.console);
   } catch (error) {
     if (error instanceof LabModuleError) throw error;
     const line = lineInSolution(error, filename);
     const where = line === undefined ? filename : `${filename}:${line}`;
     throw new LabModuleError(`${where}: ${describeError(error)} (while loading the module)`, "runtime", line === undefined ? undefined : { line });
   }
-  checkExports(module.exports, options.requiredExports ?? [], source, filename);
-  return module.exports;
+  checkExports(commonJsModule.exports, options.requiredExports ?? [], source, filename);
+  return commonJsModule.exports;
 }
 
 function checkExports(exports: SolutionModule, required: readonly string[], source: string, filename: string): void {
