@@ -8,8 +8,9 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { common } from "lowlight";
+import type { Options as SanitizeSchema } from "rehype-sanitize";
 
-const schema = {
+const schema: SanitizeSchema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
