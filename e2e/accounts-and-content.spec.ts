@@ -20,7 +20,7 @@ test("sign up → sign in → deck → a note with highlighted code → sign out
 
   // Sign out, then sign in again with the new account.
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -47,7 +47,7 @@ test("sign up → sign in → deck → a note with highlighted code → sign out
   }
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/decks");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdecks/);
   expect(outside).toEqual([]);
@@ -61,7 +61,7 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/decks$/);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
