@@ -67,7 +67,7 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account. Check them and try again.");
+  await expect(page.locator("#main").getByRole("alert")).toHaveText("That email and password do not match an account. Check them and try again.");
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/decks");
   await expect(page).toHaveURL(/\/signin/);
