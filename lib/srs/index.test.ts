@@ -15,6 +15,8 @@ describe("lib/srs", () => {
         "isRating",
         "newCardMemory",
         "parseSettings",
+        "planDailyQueue",
+        "summarizeCards",
         "parseSteps",
         "previewIntervals",
         "restoreBeforeReview",

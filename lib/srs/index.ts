@@ -3,6 +3,9 @@ export { formatInterval } from "./interval-label";
 export {
   buildDailyQueue,
   DEFAULT_LEARN_AHEAD_MS,
+  planDailyQueue,
+  summarizeCards,
+  type QueueSummary,
   type DailyQueue,
   type DailyQueueInput,
   type DoneToday,

@@ -52,74 +52,113 @@ const byDueThenPosition = (a: QueueCard, b: QueueCard) =>
 const byPosition = (a: QueueCard, b: QueueCard) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
+ * What the queue needs to know about a learner's cards: how many of each kind are due, the first of each, and when
+ * the next ones come. A database computes it with a few aggregates (lib/review/queue.ts); `summarizeCards` computes
+ * it from a list, so both paths share `planDailyQueue`.
+ */
+export interface QueueSummary {
+  /** (Re)learning cards due before the end of the study day, and the earliest of them. */
+  learningDueToday: number;
+  firstLearning: QueueCard | null;
+  /** Review cards due before the end of the study day, and the earliest of them (ties: content order). */
+  reviewsDueToday: number;
+  firstReview: QueueCard | null;
+  /** New cards, and the first of them in content order. */
+  newAvailable: number;
+  firstNew: QueueCard | null;
+  /** The earliest due at or after the end of the study day, per kind. */
+  laterReviewDue: Date | null;
+  laterLearningDue: Date | null;
+}
+
+export function summarizeCards(cards: readonly QueueCard[], endOfDay: Date): QueueSummary {
+  const endMs = endOfDay.getTime();
+  const summary: QueueSummary = {
+    learningDueToday: 0,
+    firstLearning: null,
+    reviewsDueToday: 0,
+    firstReview: null,
+    newAvailable: 0,
+    firstNew: null,
+    laterReviewDue: null,
+    laterLearningDue: null,
+  };
+  const earlier = (a: QueueCard, b: QueueCard | null) => b === null || byDueThenPosition(a, b) < 0;
+  for (const card of cards) {
+    if (card.suspended) continue;
+    const due = card.memory.due;
+    switch (card.memory.state) {
+      case CardState.New:
+        summary.newAvailable++;
+        if (summary.firstNew === null || byPosition(card, summary.firstNew) < 0) summary.firstNew = card;
+        break;
+      case CardState.Review:
+        if (due.getTime() < endMs) {
+          summary.reviewsDueToday++;
+          if (earlier(card, summary.firstReview)) summary.firstReview = card;
+        } else if (!summary.laterReviewDue || due < summary.laterReviewDue) summary.laterReviewDue = due;
+        break;
+      case CardState.Learning:
+      case CardState.Relearning:
+        if (due.getTime() < endMs) {
+          summary.learningDueToday++;
+          if (earlier(card, summary.firstLearning)) summary.firstLearning = card;
+        } else if (!summary.laterLearningDue || due < summary.laterLearningDue) summary.laterLearningDue = due;
+        break;
+    }
+  }
+  return summary;
+}
+
+/**
  * Today's queue: (re)learning cards that are due, then review cards due this study day (up to the review limit),
  * then new cards in content order (up to the new limit, and only while the review limit has room, as in Anki).
  * The review limit bounds reviews plus new cards introduced in a study day; (re)learning cards are never limited.
  */
 export function buildDailyQueue(input: DailyQueueInput): DailyQueue {
-  const { now, settings, doneToday } = input;
+  const today = studyDay(input.now, input.settings.timeZone, input.settings.rolloverHour);
+  return planDailyQueue({ ...input, summary: summarizeCards(input.cards, today.end) });
+}
+
+export type PlanInput = Omit<DailyQueueInput, "cards"> & { summary: QueueSummary };
+
+export function planDailyQueue(input: PlanInput): DailyQueue {
+  const { now, settings, doneToday, summary } = input;
   const learnAheadMs = input.learnAheadMs ?? DEFAULT_LEARN_AHEAD_MS;
   const today = studyDay(now, settings.timeZone, settings.rolloverHour);
   const nowMs = now.getTime();
   const endMs = today.end.getTime();
 
-  const learning: QueueCard[] = [];
-  const reviews: QueueCard[] = [];
-  const fresh: QueueCard[] = [];
-  let laterLearningDue = Infinity;
-  let laterReviewDue = Infinity;
-  for (const card of input.cards) {
-    if (card.suspended) continue;
-    const due = card.memory.due.getTime();
-    switch (card.memory.state) {
-      case CardState.New:
-        fresh.push(card);
-        break;
-      case CardState.Review:
-        if (due < endMs) reviews.push(card);
-        else laterReviewDue = Math.min(laterReviewDue, due);
-        break;
-      case CardState.Learning:
-      case CardState.Relearning:
-        if (due < endMs) learning.push(card);
-        else laterLearningDue = Math.min(laterLearningDue, due);
-        break;
-    }
-  }
-  learning.sort(byDueThenPosition);
-  reviews.sort(byDueThenPosition);
-  fresh.sort(byPosition);
-
   // New cards introduced today use up the review limit too, so the counts shown at the start of a session stay true
   // while it is studied.
   const reviewRoom = Math.max(0, settings.maxReviewsPerDay - doneToday.reviewsDone - doneToday.newIntroduced);
-  const reviewsToday = reviews.slice(0, reviewRoom);
-  const newRoom = Math.max(0, Math.min(settings.newPerDay - doneToday.newIntroduced, reviewRoom - reviewsToday.length));
-  const newToday = fresh.slice(0, newRoom);
-  const counts = { new: newToday.length, learning: learning.length, review: reviewsToday.length };
+  const reviewsToday = Math.min(summary.reviewsDueToday, reviewRoom);
+  const newRoom = Math.max(0, Math.min(settings.newPerDay - doneToday.newIntroduced, reviewRoom - reviewsToday));
+  const newToday = Math.min(summary.newAvailable, newRoom);
+  const counts = { new: newToday, learning: summary.learningDueToday, review: reviewsToday };
 
-  const firstLearning = learning[0];
+  const firstLearning = summary.firstLearning;
   const learningDueIn = firstLearning ? firstLearning.memory.due.getTime() - nowMs : Infinity;
   const next =
     (learningDueIn <= 0 ? firstLearning : undefined) ??
-    reviewsToday[0] ??
-    newToday[0] ??
+    (reviewsToday > 0 ? summary.firstReview : undefined) ??
+    (newToday > 0 ? summary.firstNew : undefined) ??
     (learningDueIn <= learnAheadMs ? firstLearning : undefined) ??
     null;
   if (next) return { next, counts, nextDueAt: null };
 
   const candidates: number[] = [];
   if (firstLearning) candidates.push(firstLearning.memory.due.getTime() - learnAheadMs);
-  const reviewsLeftOver = reviews.length > reviewsToday.length;
-  const newLeftOver = fresh.length > newToday.length && settings.newPerDay > 0;
+  const reviewsLeftOver = summary.reviewsDueToday > reviewsToday;
+  const newLeftOver = summary.newAvailable > newToday && settings.newPerDay > 0;
   if (settings.maxReviewsPerDay > 0 && (reviewsLeftOver || newLeftOver)) candidates.push(endMs);
-  if (settings.maxReviewsPerDay > 0 && laterReviewDue < Infinity) {
+  if (settings.maxReviewsPerDay > 0 && summary.laterReviewDue) {
     // A review card is due for the whole study day its due falls in.
-    candidates.push(studyDay(new Date(laterReviewDue), settings.timeZone, settings.rolloverHour).start.getTime());
+    candidates.push(studyDay(summary.laterReviewDue, settings.timeZone, settings.rolloverHour).start.getTime());
   }
-  if (laterLearningDue < Infinity) {
-    const dayStart = studyDay(new Date(laterLearningDue), settings.timeZone, settings.rolloverHour).start.getTime();
-    candidates.push(Math.max(dayStart, laterLearningDue - learnAheadMs));
+  if (summary.laterLearningDue) {
+    const dayStart = studyDay(summary.laterLearningDue, settings.timeZone, settings.rolloverHour).start.getTime();
+    candidates.push(Math.max(dayStart, summary.laterLearningDue.getTime() - learnAheadMs));
   }
   return { next: null, counts, nextDueAt: candidates.length > 0 ? new Date(Math.min(...candidates)) : null };
 }
