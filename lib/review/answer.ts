@@ -12,17 +12,37 @@ import { getReviewSettings } from "./settings";
 export type Answer = { cardId: string; version: number; rating: Rating; durationMs: number };
 
 export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings }) {
-  const settings = known?.settings ?? (await getReviewSettings(db, userId));
-  return db.$transaction(async (tx) => {
-    const card = await lockOwnedCard(tx, userId, answer.cardId);
-    assertVersion(card, answer.version);
-    if (card.suspended) throw new ReviewError(409, "This card is suspended: unsuspend it before answering.", "card_suspended");
-    const { next, log } = scheduleReview(memoryFromRow(card), answer.rating, now, settings, answer.durationMs, card.id);
-    const version = card.version + 1;
-    await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(next), version } });
-    await tx.reviewLog.create({ data: { ...logEntryToRow(log), cardId: card.id, userId, kind: "RATING", cardVersion: version } });
-    return { cardId: card.id, version, due: next.due };
-  });
+  const [settings, card] = await Promise.all([
+    known?.settings ?? getReviewSettings(db, userId),
+    db.card.findFirst({ where: { id: answer.cardId, userId } }),
+  ]);
+  if (!card) throw new ReviewError(404, "This card does not exist or is not yours.", "card_not_found");
+  assertVersion(card, answer.version);
+  if (card.suspended) throw new ReviewError(409, "This card is suspended: unsuspend it before answering.", "card_suspended");
+  const { next, log } = scheduleReview(memoryFromRow(card), answer.rating, now, settings, answer.durationMs, card.id);
+  const row = logEntryToRow(log);
+  // One statement, so one transaction: the card moves to the next version only if it is still at the version the
+  // learner was shown, and the log row is written exactly when it does (optimistic concurrency, no lock held).
+  const written = await db.$queryRaw<Array<{ version: number }>>`
+    WITH updated AS (
+      UPDATE "Card" SET due = ${next.due}, stability = ${next.stability}, difficulty = ${next.difficulty},
+        "elapsedDays" = ${next.elapsedDays}, "scheduledDays" = ${next.scheduledDays}, "learningSteps" = ${next.learningSteps},
+        reps = ${next.reps}, lapses = ${next.lapses}, state = ${next.state}, "lastReview" = ${next.lastReview},
+        version = version + 1, "updatedAt" = ${now}
+      WHERE id = ${card.id} AND "userId" = ${userId} AND version = ${answer.version} AND NOT suspended
+      RETURNING id, version
+    )
+    INSERT INTO "ReviewLog" (id, "cardId", "userId", kind, rating, state, due, stability, difficulty, "elapsedDays",
+      "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses",
+      "prevLastReview", "cardVersion")
+    SELECT gen_random_uuid()::text, updated.id, ${userId}, 'RATING'::"ReviewKind", ${row.rating}, ${row.state}, ${row.due},
+      ${row.stability}, ${row.difficulty}, ${row.elapsedDays}, ${row.lastElapsedDays}, ${row.scheduledDays},
+      ${row.learningSteps}, ${row.review}, ${row.durationMs}, ${row.prevDue}, ${row.prevReps}, ${row.prevLapses},
+      ${row.prevLastReview}, updated.version
+    FROM updated
+    RETURNING "cardVersion" AS version`;
+  if (written.length === 0) assertVersion({ version: -1 }, answer.version);
+  return { cardId: card.id, version: written[0]!.version, due: next.due };
 }
 
 /** Undoes the learner's last rating: the card returns to exactly its previous state and the log entry goes. */

@@ -3,7 +3,6 @@
 import type { Db } from "@/lib/db";
 import { planDailyQueue, previewIntervals, studyDay, type QueueCard, type QueueSummary } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
-import { CardState } from "@/lib/srs/types";
 import { memoryFromRow } from "./memory";
 import { getReviewSettings } from "./settings";
 
@@ -43,6 +42,23 @@ type CardRow = {
   lapses: number;
   state: number;
   lastReview: Date | null;
+  noteNumber: number;
+  question: string;
+  answerHtml: string;
+  deckSlug: string;
+  deckTitle: string;
+  labReason: string | null;
+};
+
+type Totals = {
+  learning: bigint;
+  review: bigint;
+  new: bigint;
+  laterReview: Date | null;
+  laterLearning: Date | null;
+  newIntroduced: bigint;
+  reviewsDone: bigint;
+  canUndo: boolean | null;
 };
 
 // The learner's active cards: not suspended, of a live note in a live deck they study.
@@ -52,29 +68,41 @@ const ACTIVE = `
   JOIN "Deck" d ON d.id = n."deckId" AND d."retiredAt" IS NULL
   JOIN "DeckStudy" s ON s."deckId" = d.id AND s."userId" = c."userId"
   WHERE c."userId" = $1 AND NOT c.suspended`;
-const COLUMNS = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
-  c.reps, c.lapses, c.state, c."lastReview"`;
 
-async function summarize(db: Db, userId: string, endOfDay: Date): Promise<QueueSummary> {
+// Each candidate comes with what the review screen shows, and the reason of a lab reschedule newer than its last review.
+const CANDIDATE = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
+  c.reps, c.lapses, c.state, c."lastReview", n.number AS "noteNumber", n.question, n."answerHtml", d.slug AS "deckSlug",
+  d.title AS "deckTitle",
+  (SELECT l.reason FROM "ReviewLog" l WHERE l."cardId" = c.id AND l.kind = 'LAB'::"ReviewKind"
+     AND (c."lastReview" IS NULL OR l.review > c."lastReview") ORDER BY l.review DESC LIMIT 1) AS "labReason"`;
+
+// Two queries, whatever the size of the collection: what is due (with what was done today), and the first card of
+// each kind. Both use the (userId, state, due) index.
+async function readQueueState(db: Db, userId: string, day: { start: Date; end: Date }) {
   const [totals, firsts] = await Promise.all([
-    db.$queryRawUnsafe<Array<{ learning: bigint; review: bigint; new: bigint; laterReview: Date | null; laterLearning: Date | null }>>(
+    db.$queryRawUnsafe<Totals[]>(
       `SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due < $2) AS learning,
               count(*) FILTER (WHERE c.state = 2 AND c.due < $2) AS review,
               count(*) FILTER (WHERE c.state = 0) AS new,
               min(c.due) FILTER (WHERE c.state = 2 AND c.due >= $2) AS "laterReview",
-              min(c.due) FILTER (WHERE c.state IN (1, 3) AND c.due >= $2) AS "laterLearning"
+              min(c.due) FILTER (WHERE c.state IN (1, 3) AND c.due >= $2) AS "laterLearning",
+              (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $3 AND kind = 'RATING'::"ReviewKind" AND state = 0) AS "newIntroduced",
+              (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $3 AND kind = 'RATING'::"ReviewKind" AND state = 2) AS "reviewsDone",
+              (SELECT l.kind = 'RATING'::"ReviewKind" AND l."cardVersion" = lc.version FROM "ReviewLog" l JOIN "Card" lc ON lc.id = l."cardId"
+                 WHERE l."userId" = $1 ORDER BY l.review DESC, l.id DESC LIMIT 1) AS "canUndo"
        ${ACTIVE}`,
       userId,
-      endOfDay,
+      day.end,
+      day.start,
     ),
     db.$queryRawUnsafe<CardRow[]>(
-      `(SELECT 'learning' AS kind, ${COLUMNS} ${ACTIVE} AND c.state IN (1, 3) AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
+      `(SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
-       (SELECT 'review', ${COLUMNS} ${ACTIVE} AND c.state = 2 AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
+       (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
-       (SELECT 'new', ${COLUMNS} ${ACTIVE} AND c.state = 0 ORDER BY d.slug, n.position LIMIT 1)`,
+       (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0 ORDER BY d.slug, n.position LIMIT 1)`,
       userId,
-      endOfDay,
+      day.end,
     ),
   ]);
   const total = totals[0]!;
@@ -82,7 +110,7 @@ async function summarize(db: Db, userId: string, endOfDay: Date): Promise<QueueS
     const row = firsts.find((r) => r.kind === kind);
     return row ? { id: row.id, position: 0, memory: memoryFromRow(row), suspended: false } : null;
   };
-  return {
+  const summary: QueueSummary = {
     learningDueToday: Number(total.learning),
     firstLearning: first("learning"),
     reviewsDueToday: Number(total.review),
@@ -92,71 +120,35 @@ async function summarize(db: Db, userId: string, endOfDay: Date): Promise<QueueS
     laterReviewDue: total.laterReview,
     laterLearningDue: total.laterLearning,
   };
-}
-
-async function doneToday(db: Db, userId: string, start: Date) {
-  const rows = await db.$queryRaw<Array<{ state: number; count: bigint }>>`
-    SELECT state, count(*) AS count FROM "ReviewLog"
-    WHERE "userId" = ${userId} AND review >= ${start} AND kind = 'RATING'::"ReviewKind" AND state IN (0, 2)
-    GROUP BY state`;
-  const count = (state: number) => Number(rows.find((row) => row.state === state)?.count ?? 0);
-  return { newIntroduced: count(CardState.New), reviewsDone: count(CardState.Review) };
-}
-
-async function canUndoLast(db: Db, userId: string): Promise<boolean> {
-  const last = await db.reviewLog.findFirst({
-    where: { userId },
-    orderBy: [{ review: "desc" }, { id: "desc" }],
-    select: { kind: true, cardVersion: true, card: { select: { version: true } } },
-  });
-  return last?.kind === "RATING" && last.card.version === last.cardVersion;
+  const done = { newIntroduced: Number(total.newIntroduced), reviewsDone: Number(total.reviewsDone) };
+  return { summary, done, canUndo: total.canUndo === true, rows: firsts };
 }
 
 export async function loadQueue(db: Db, userId: string, now = new Date(), known?: { settings?: Settings }): Promise<ReviewQueue> {
   const settings = known?.settings ?? (await getReviewSettings(db, userId));
   const day = studyDay(now, settings.timeZone, settings.rolloverHour);
-  const [summary, done, canUndo] = await Promise.all([summarize(db, userId, day.end), doneToday(db, userId, day.start), canUndoLast(db, userId)]);
+  const { summary, done, canUndo, rows } = await readQueueState(db, userId, day);
   const queue = planDailyQueue({ summary, now, settings, doneToday: done });
+  const shown = queue.next ? rows.find((row) => row.id === queue.next!.id) : undefined;
   return {
-    card: queue.next ? await showCard(db, queue.next.id, now, settings) : null,
+    card: shown ? showCard(shown, now, settings) : null,
     counts: queue.counts,
     nextDueAt: queue.nextDueAt?.toISOString() ?? null,
     canUndo,
   };
 }
 
-async function showCard(db: Db, cardId: string, now: Date, settings: Settings): Promise<ShownCard> {
-  const card = await db.card.findUniqueOrThrow({
-    where: { id: cardId },
-    select: {
-      id: true,
-      version: true,
-      due: true,
-      stability: true,
-      difficulty: true,
-      elapsedDays: true,
-      scheduledDays: true,
-      learningSteps: true,
-      reps: true,
-      lapses: true,
-      state: true,
-      lastReview: true,
-      note: { select: { number: true, question: true, answerHtml: true, deck: { select: { slug: true, title: true } } } },
-      logs: { where: { kind: "LAB" }, orderBy: { review: "desc" }, take: 1, select: { reason: true, review: true } },
-    },
-  });
-  const preview = previewIntervals(memoryFromRow(card), now, settings, card.id);
-  const lab = card.logs[0];
-  const reason = lab && (!card.lastReview || lab.review > card.lastReview) ? lab.reason : null;
+function showCard(row: CardRow, now: Date, settings: Settings): ShownCard {
+  const preview = previewIntervals(memoryFromRow(row), now, settings, row.id);
   return {
-    id: card.id,
-    version: card.version,
-    state: card.state,
-    deck: card.note.deck,
-    noteNumber: card.note.number,
-    question: card.note.question,
-    answerHtml: card.note.answerHtml,
+    id: row.id,
+    version: row.version,
+    state: row.state,
+    deck: { slug: row.deckSlug, title: row.deckTitle },
+    noteNumber: row.noteNumber,
+    question: row.question,
+    answerHtml: row.answerHtml,
     intervals: { 1: preview[1].label, 2: preview[2].label, 3: preview[3].label, 4: preview[4].label },
-    reason,
+    reason: row.labReason,
   };
 }
