@@ -5,8 +5,17 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from "@/lib/srs/settin
 export async function getReviewSettings(db: Db, userId: string): Promise<Settings> {
   const row = await db.srsSettings.findUnique({ where: { userId } });
   if (!row) return DEFAULT_SETTINGS;
-  const { userId: _user, updatedAt: _updated, ...stored } = row;
-  const parsed = parseSettings(stored);
+  const parsed = parseSettings({
+    desiredRetention: row.desiredRetention,
+    newPerDay: row.newPerDay,
+    maxReviewsPerDay: row.maxReviewsPerDay,
+    learningSteps: row.learningSteps,
+    relearningSteps: row.relearningSteps,
+    maximumInterval: row.maximumInterval,
+    enableFuzz: row.enableFuzz,
+    rolloverHour: row.rolloverHour,
+    timeZone: row.timeZone,
+  });
   return parsed.ok ? parsed.value : DEFAULT_SETTINGS;
 }
 

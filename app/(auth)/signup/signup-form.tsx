@@ -15,7 +15,7 @@ export function SignUpForm() {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
     setPending(true);
     try {
       const result = await signUp(input);

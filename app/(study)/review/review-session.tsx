@@ -37,17 +37,20 @@ function whenLabel(iso: string | null): string {
 
 export function ReviewSession({ initial }: { initial: ReviewQueue }) {
   const [queue, setQueue] = useState(initial);
-  const [revealed, setRevealed] = useState(false);
+  // Revealed for one shown state (card and version): a new card or a changed one starts hidden again.
+  const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [canUndo, setCanUndo] = useState(initial.canUndo);
   const shownAt = useRef(0);
   const card = queue.card;
+  const shownKey = card ? `${card.id}:${card.version}` : null;
+  const revealed = shownKey !== null && revealedFor === shownKey;
+  const reveal = useCallback(() => setRevealedFor(shownKey), [shownKey]);
 
   useEffect(() => {
     shownAt.current = performance.now();
-    setRevealed(false);
-  }, [card?.id, card?.version]);
+  }, [shownKey]);
 
   const refresh = useCallback(async () => {
     const response = await fetch("/api/review/queue", { cache: "no-store" }).catch(() => null);
@@ -111,7 +114,7 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
         // Buttons handle their own Enter/Space; elsewhere these reveal, then mean Good.
         if (target?.tagName === "BUTTON" || target?.tagName === "A") return;
         event.preventDefault();
-        if (!revealed) setRevealed(true);
+        if (!revealed) reveal();
         else answer(3);
         return;
       }
@@ -122,7 +125,7 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [answer, revealed, undo]);
+  }, [answer, revealed, reveal, undo]);
 
   const counts = (
     <p className="flex gap-4 font-mono text-sm" aria-label="Cards left today" data-testid="counts">
@@ -188,7 +191,7 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
             <button
               type="button"
               autoFocus
-              onClick={() => setRevealed(true)}
+              onClick={reveal}
               className="w-full rounded-md bg-indigo-700 px-4 py-3 font-medium text-white hover:bg-indigo-800"
             >
               Show answer <kbd className="ml-2 text-xs opacity-80">Space</kbd>

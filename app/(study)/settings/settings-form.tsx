@@ -1,14 +1,17 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useSyncExternalStore } from "react";
 import { Field, FormAlert, SubmitButton } from "@/app/_components/form";
 import type { Settings } from "@/lib/srs/settings";
 import { saveSettings, type SettingsState } from "./actions";
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettings, { ok: false, errors: {} });
-  const [browserZone, setBrowserZone] = useState<string | null>(null);
-  useEffect(() => setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  const browserZone = useSyncExternalStore(
+    () => () => undefined,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => null,
+  );
   const e = state.errors;
 
   return (
