@@ -9,12 +9,16 @@ import { ReviewError } from "./errors";
 import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow } from "./memory";
 import { getReviewSettings } from "./settings";
 
+type CardRow = Parameters<typeof memoryFromRow>[0] & { id: string; version: number; suspended: boolean };
+
 export type Answer = { cardId: string; version: number; rating: Rating; durationMs: number };
 
 export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings }) {
   const [settings, card] = await Promise.all([
     known?.settings ?? getReviewSettings(db, userId),
-    db.card.findFirst({ where: { id: answer.cardId, userId } }),
+    db.$queryRaw<CardRow[]>`
+      SELECT id, version, suspended, due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps,
+        lapses, state, "lastReview" FROM "Card" WHERE id = ${answer.cardId} AND "userId" = ${userId}`.then((rows) => rows[0]),
   ]);
   if (!card) throw new ReviewError(404, "This card does not exist or is not yours.", "card_not_found");
   assertVersion(card, answer.version);

@@ -3,7 +3,10 @@ import type { Db } from "@/lib/db";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "@/lib/srs/settings";
 
 export async function getReviewSettings(db: Db, userId: string): Promise<Settings> {
-  const row = await db.srsSettings.findUnique({ where: { userId } });
+  const rows = await db.$queryRaw<Array<Omit<Settings, never>>>`
+    SELECT "desiredRetention", "newPerDay", "maxReviewsPerDay", "learningSteps", "relearningSteps", "maximumInterval",
+      "enableFuzz", "rolloverHour", "timeZone" FROM "SrsSettings" WHERE "userId" = ${userId}`;
+  const row = rows[0];
   if (!row) return DEFAULT_SETTINGS;
   const parsed = parseSettings({
     desiredRetention: row.desiredRetention,
