@@ -82,3 +82,24 @@ test("sign-up explains what is wrong with the form and creates nothing", async (
   await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
   await expect(page).toHaveURL(/\/signup$/);
 });
+
+test("repeated failed sign-ins are answered 429 with Retry-After, and the form says when to try again", async ({ page, request }) => {
+  const email = `locked-${Date.now()}@example.com`;
+  const attempt = async () => {
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    return request.post("/api/auth/callback/credentials", {
+      form: { email, password: "wrong password", csrfToken, json: "true" },
+      maxRedirects: 0,
+    });
+  };
+  for (let i = 0; i < 5; i++) expect((await attempt()).status()).not.toBe(429);
+  const locked = await attempt();
+  expect(locked.status()).toBe(429);
+  expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(0);
+
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#main").getByRole("alert")).toHaveText(/Too many failed sign-ins\. Try again in \d+ minutes\./);
+});
