@@ -27,7 +27,11 @@ export async function saveSettings(_previous: SettingsState, form: FormData): Pr
     rolloverHour: number(form, "rolloverHour"),
     timeZone: String(form.get("timeZone") ?? ""),
   });
-  if (!result.ok) return { ok: false, errors: result.errors };
+  if (!result.ok) {
+    // The form asks for a percentage; the domain's message speaks of fractions.
+    const errors = result.errors.desiredRetention ? { ...result.errors, desiredRetention: "Desired retention must be between 70 and 99 (%)." } : result.errors;
+    return { ok: false, errors };
+  }
   revalidatePath("/review");
   return { ok: true, errors: {}, savedAt: Date.now() };
 }
