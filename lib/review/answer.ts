@@ -6,10 +6,10 @@ import type { Settings } from "@/lib/srs/settings";
 import { newCardMemory, type Rating } from "@/lib/srs/types";
 import { assertVersion, lockOwnedCard } from "./cards";
 import { ReviewError } from "./errors";
-import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow } from "./memory";
+import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow, type MemoryRow } from "./memory";
 import { getReviewSettings } from "./settings";
 
-type CardRow = Parameters<typeof memoryFromRow>[0] & { id: string; version: number; suspended: boolean };
+type CardRow = MemoryRow & { id: string; version: number; suspended: boolean };
 
 export type Answer = { cardId: string; version: number; rating: Rating; durationMs: number };
 

@@ -1,20 +1,10 @@
 // Conversions between database rows and lib/srs's plain data.
 import type { CardMemory, CardState, ReviewLogEntry } from "@/lib/srs/types";
 
-type CardRow = {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-};
+/** A card's memory columns as the database returns them (state as a plain number). */
+export type MemoryRow = Omit<CardMemory, "state"> & { state: number };
 
-export function memoryFromRow(row: CardRow): CardMemory {
+export function memoryFromRow(row: MemoryRow): CardMemory {
   return {
     due: row.due,
     stability: row.stability,
@@ -29,7 +19,7 @@ export function memoryFromRow(row: CardRow): CardMemory {
   };
 }
 
-export function memoryToRow(memory: CardMemory): CardRow {
+export function memoryToRow(memory: CardMemory): MemoryRow {
   return { ...memory };
 }
 

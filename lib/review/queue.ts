@@ -3,7 +3,7 @@
 import type { Db } from "@/lib/db";
 import { planDailyQueue, previewIntervals, studyDay, type QueueCard, type QueueSummary } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
-import { memoryFromRow } from "./memory";
+import { memoryFromRow, type MemoryRow } from "./memory";
 import { getReviewSettings } from "./settings";
 
 export type ShownCard = {
@@ -28,20 +28,10 @@ export type ReviewQueue = {
   canUndo: boolean;
 };
 
-type CardRow = {
+type CardRow = MemoryRow & {
   kind: "learning" | "review" | "new";
   id: string;
   version: number;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
   noteNumber: number;
   question: string;
   answerHtml: string;
