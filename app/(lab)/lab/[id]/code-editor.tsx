@@ -1,0 +1,104 @@
+"use client";
+
+// Monaco from the npm package (never a CDN), with TypeScript's language service and tfjs's declarations.
+import Editor, { loader, type OnMount } from "@monaco-editor/react";
+import type * as Monaco from "monaco-editor";
+import { useEffect, useState } from "react";
+
+export type Problem = { line: number; column: number; message: string; syntax: boolean };
+
+type Props = {
+  value: string;
+  onChange: (code: string) => void;
+  onProblems: (problems: Problem[]) => void;
+  onRun: () => void;
+};
+
+let setup: Promise<typeof Monaco> | null = null;
+
+function loadMonaco(): Promise<typeof Monaco> {
+  setup ??= (async () => {
+    (self as unknown as { MonacoEnvironment: Monaco.Environment }).MonacoEnvironment = {
+      getWorker(_id: string, label: string) {
+        if (label === "typescript" || label === "javascript") {
+          return new Worker(new URL("monaco-editor/esm/vs/language/typescript/ts.worker.js", import.meta.url), { type: "module" });
+        }
+        return new Worker(new URL("monaco-editor/esm/vs/editor/editor.worker.js", import.meta.url), { type: "module" });
+      },
+    };
+    const monaco = await import("monaco-editor");
+    loader.config({ monaco });
+    const ts = monaco.typescript;
+    ts.typescriptDefaults.setCompilerOptions({
+      target: ts.ScriptTarget.ES2020,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeJs,
+      strict: true,
+      esModuleInterop: true,
+      allowNonTsExtensions: true,
+      skipLibCheck: true,
+      lib: ["es2020", "dom"],
+    });
+    ts.typescriptDefaults.setEagerModelSync(true);
+    // tfjs's declarations arrive after the editor is usable (about 2.5 MB, cached by the browser).
+    void fetch("/api/lab/typings")
+      .then((response) => response.json() as Promise<{ files: Record<string, string> }>)
+      .then(({ files }) => {
+        ts.typescriptDefaults.setExtraLibs(Object.entries(files).map(([path, content]) => ({ filePath: `file:///${path}`, content })));
+      })
+      .catch(() => undefined);
+    return monaco;
+  })();
+  return setup;
+}
+
+// TypeScript's syntax diagnostics are numbered 1000–1999; the rest are type errors.
+const isSyntax = (marker: Monaco.editor.IMarker) => {
+  const code = Number(typeof marker.code === "object" ? marker.code?.value : marker.code);
+  return code >= 1000 && code < 2000;
+};
+
+export function CodeEditor({ value, onChange, onProblems, onRun }: Props) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadMonaco().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const onMount: OnMount = (editor, monaco) => {
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRun());
+    const model = editor.getModel();
+    const report = () => {
+      if (!model) return;
+      const markers = monaco.editor.getModelMarkers({ resource: model.uri }).filter((m: Monaco.editor.IMarker) => m.severity === monaco.MarkerSeverity.Error);
+      onProblems(markers.map((m: Monaco.editor.IMarker) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message, syntax: isSyntax(m) })));
+    };
+    monaco.editor.onDidChangeMarkers(report);
+    report();
+    editor.focus();
+  };
+
+  if (!ready) {
+    return (
+      <div className="flex h-[420px] items-center justify-center rounded-lg border border-stone-300 bg-white text-sm text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-400" role="status">
+        Loading the editor…
+      </div>
+    );
+  }
+  return (
+    <div className="overflow-hidden rounded-lg border border-stone-300 dark:border-stone-700" data-testid="editor">
+      <Editor
+        height="420px"
+        defaultLanguage="typescript"
+        path="file:///solution.ts"
+        value={value}
+        onChange={(code) => onChange(code ?? "")}
+        onMount={onMount}
+        options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true, ariaLabel: "Your solution" }}
+      />
+    </div>
+  );
+}

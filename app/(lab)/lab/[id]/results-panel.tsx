@@ -1,0 +1,84 @@
+"use client";
+
+import type { Results, TestResult } from "@/lib/lab/results";
+import type { RunProgress } from "@/lib/lab/browser/supervisor";
+
+const ICON: Record<TestResult["status"], { mark: string; label: string; tone: string }> = {
+  pass: { mark: "✓", label: "passed", tone: "text-emerald-700 dark:text-emerald-400" },
+  fail: { mark: "✗", label: "failed", tone: "text-red-700 dark:text-red-400" },
+  error: { mark: "⚠", label: "error", tone: "text-amber-700 dark:text-amber-400" },
+  timeout: { mark: "⏱", label: "timed out", tone: "text-red-700 dark:text-red-400" },
+  skipped: { mark: "–", label: "not run", tone: "text-stone-500 dark:text-stone-400" },
+};
+
+function TestRow({ test }: { test: TestResult }) {
+  const icon = ICON[test.status];
+  return (
+    <li className="space-y-1 py-2" data-testid="test-result" data-status={test.status}>
+      <div className="flex items-baseline gap-2">
+        <span className={`w-4 shrink-0 font-mono ${icon.tone}`} aria-hidden>
+          {icon.mark}
+        </span>
+        <span className="sr-only">{icon.label}:</span>
+        <span className="flex-1" data-testid="test-name">
+          {test.name}
+          {test.hidden && <span className="ml-2 text-xs text-stone-500">(hidden)</span>}
+        </span>
+        <span className="shrink-0 font-mono text-xs text-stone-600 dark:text-stone-400">
+          {test.points}/{test.maxPoints} pt · {Math.round(test.durationMs)} ms
+        </span>
+      </div>
+      {test.message && (
+        <pre className="ml-6 overflow-x-auto whitespace-pre-wrap rounded bg-stone-100 p-2 text-xs leading-5 text-stone-800 dark:bg-stone-800 dark:text-stone-200" data-testid="test-message">
+          {test.message}
+        </pre>
+      )}
+      {test.output && (
+        <details className="ml-6 text-xs">
+          <summary className="cursor-pointer text-stone-600 dark:text-stone-400">Console output</summary>
+          <pre className="overflow-x-auto whitespace-pre-wrap p-2">{test.output}</pre>
+        </details>
+      )}
+    </li>
+  );
+}
+
+export function ResultsPanel({ results, progress, running }: { results: Results | null; progress: RunProgress | null; running: boolean }) {
+  if (running && progress) {
+    const done = progress.finished.filter(Boolean).length;
+    return (
+      <section aria-label="Test results" className="space-y-2">
+        <p role="status" className="text-sm text-stone-700 dark:text-stone-300">
+          {progress.planned.length ? `Running test ${Math.min(done + 1, progress.planned.length)} of ${progress.planned.length}…` : "Starting TensorFlow.js…"}
+        </p>
+        <ol className="divide-y divide-stone-200 dark:divide-stone-800">
+          {progress.finished.filter(Boolean).map((test) => (
+            <TestRow key={test.name} test={test} />
+          ))}
+        </ol>
+      </section>
+    );
+  }
+  if (!results) return null;
+  const verdict = results.status === "pass" ? "All tests passed" : results.status === "error" ? "Could not run the tests" : "Some tests failed";
+  return (
+    <section aria-label="Test results" className="space-y-2">
+      <h2 tabIndex={-1} id="verdict" className="text-lg font-semibold" data-testid="verdict" data-status={results.status}>
+        {verdict} · {results.points}/{results.maxPoints} points
+      </h2>
+      {results.message && (
+        <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="suite-message">
+          {results.message}
+        </pre>
+      )}
+      <ol className="divide-y divide-stone-200 dark:divide-stone-800">
+        {results.tests.map((test) => (
+          <TestRow key={test.name} test={test} />
+        ))}
+      </ol>
+      <p className="text-xs text-stone-600 dark:text-stone-400">
+        Ran on {results.backend} in {Math.round(results.durationMs)} ms.
+      </p>
+    </section>
+  );
+}

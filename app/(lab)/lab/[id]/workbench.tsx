@@ -1,0 +1,166 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { BACKEND_ORDER, type BackendName } from "@/lib/lab/browser/protocol";
+import { LabSupervisor, type RunProgress } from "@/lib/lab/browser/supervisor";
+import type { Results } from "@/lib/lab/results";
+import { CodeEditor, type Problem } from "./code-editor";
+import { ResultsPanel } from "./results-panel";
+
+type Props = {
+  exercise: { id: string; exports: string[]; starter: string };
+  initialCode: string;
+};
+
+type SaveState = "saved" | "saving" | "unsaved" | "failed" | "rejected";
+
+const SAVE_LABEL: Record<SaveState, string> = {
+  saved: "Saved",
+  saving: "Saving…",
+  unsaved: "Unsaved changes",
+  failed: "Not saved — retrying",
+  rejected: "Not saved",
+};
+
+function forcedBackend(): BackendName | undefined {
+  const value = new URLSearchParams(window.location.search).get("backend");
+  return BACKEND_ORDER.find((name) => name === value);
+}
+
+export function Workbench({ exercise, initialCode }: Props) {
+  const [code, setCode] = useState(initialCode);
+  const [saveState, setSaveState] = useState<SaveState>("saved");
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [results, setResults] = useState<Results | null>(null);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [backend, setBackend] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const supervisor = useMemo(() => (typeof window === "undefined" ? null : new LabSupervisor(forcedBackend())), []);
+  const codeRef = useRef(code);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    supervisor?.warm();
+    return () => supervisor?.dispose();
+  }, [supervisor]);
+
+  const save = useCallback(
+    async (text: string) => {
+      setSaveState("saving");
+      try {
+        const response = await fetch(`/api/lab/drafts/${exercise.id}`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ code: text }),
+        });
+        if (response.ok) {
+          if (codeRef.current === text) setSaveState("saved");
+          return;
+        }
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        if (response.status === 400 || response.status === 413) {
+          setSaveState("rejected");
+          setNotice(body?.error?.message ?? "Your code could not be saved.");
+          return;
+        }
+        throw new Error(String(response.status));
+      } catch {
+        setSaveState("failed");
+      }
+    },
+    [exercise.id],
+  );
+
+  // A save that failed on the network is retried every 5 s until it goes through (or the code changes again).
+  useEffect(() => {
+    if (saveState !== "failed") return;
+    const retry = setTimeout(() => void save(codeRef.current), 5000);
+    return () => clearTimeout(retry);
+  }, [saveState, save]);
+
+  const onChange = useCallback(
+    (text: string) => {
+      setCode(text);
+      codeRef.current = text;
+      setSaveState("unsaved");
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => void save(text), 800);
+    },
+    [save],
+  );
+
+  const run = useCallback(async () => {
+    if (!supervisor || running) return;
+    const syntax = problems.filter((p) => p.syntax);
+    if (syntax.length > 0) {
+      setNotice(`Fix the syntax error${syntax.length > 1 ? "s" : ""} listed above first: the tests cannot load this code.`);
+      return;
+    }
+    setNotice(problems.length ? "Your code has type errors (listed above); running it anyway — they may explain a failure." : null);
+    setRunning(true);
+    setProgress(null);
+    const outcome = await supervisor.run({ exerciseId: exercise.id, source: codeRef.current, exports: exercise.exports }, (p) => {
+      setProgress(p);
+      if (p.backend) setBackend(p.backend);
+    });
+    setBackend(outcome.backend);
+    setResults(outcome);
+    setRunning(false);
+    requestAnimationFrame(() => document.getElementById("verdict")?.focus());
+  }, [exercise.exports, exercise.id, problems, running, supervisor]);
+
+  const reset = useCallback(() => {
+    if (!window.confirm("Replace your code with the starter? Your current code will be lost.")) return;
+    onChange(exercise.starter);
+    setResults(null);
+  }, [exercise.starter, onChange]);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={() => void run()}
+          disabled={running}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+        >
+          {running ? "Running…" : "Run tests"} <kbd className="ml-1 text-xs opacity-80">Ctrl+Enter</kbd>
+        </button>
+        <button type="button" onClick={reset} className="rounded-md border border-stone-300 px-3 py-2 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+          Reset to starter
+        </button>
+        <span className="text-sm text-stone-600 dark:text-stone-400" data-testid="save-state" aria-live="polite">
+          {SAVE_LABEL[saveState]}
+        </span>
+        <span className="ml-auto rounded-full bg-stone-200 px-2.5 py-0.5 font-mono text-xs text-stone-800 dark:bg-stone-800 dark:text-stone-200" title="TensorFlow.js backend">
+          backend: <span data-testid="backend">{backend ?? "starting…"}</span>
+        </span>
+      </div>
+      <CodeEditor value={code} onChange={onChange} onProblems={setProblems} onRun={() => void run()} />
+      {problems.length > 0 && (
+        <section aria-label="Problems in your code" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+          <h2 className="font-medium">
+            {problems.length} problem{problems.length > 1 ? "s" : ""} in your code
+          </h2>
+          <ul className="mt-1 space-y-0.5 font-mono text-xs" data-testid="problems">
+            {problems.slice(0, 20).map((p, i) => (
+              <li key={i}>
+                {p.line}:{p.column} {p.syntax ? "syntax" : "type"} error: {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {notice && (
+        <p role="status" className="text-sm text-stone-700 dark:text-stone-300">
+          {notice}
+        </p>
+      )}
+      <div aria-live="polite">
+        <ResultsPanel results={results} progress={progress} running={running} />
+      </div>
+    </div>
+  );
+}

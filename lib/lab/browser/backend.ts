@@ -1,0 +1,39 @@
+// Picks the fastest TensorFlow.js backend that works here: webgpu → webgl → wasm → cpu. A backend counts only when
+// it initialises and computes a small op correctly (a GPU may be listed and still fail).
+import * as tf from "@tensorflow/tfjs";
+import "@tensorflow/tfjs-backend-webgpu";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { BACKEND_ORDER, type BackendName } from "./protocol";
+
+// The .wasm files are served by this app (app/tfjs-wasm), never by a CDN.
+setWasmPaths("/tfjs-wasm/");
+
+async function works(name: BackendName): Promise<boolean> {
+  try {
+    if (name === "webgpu" && !(navigator as { gpu?: unknown }).gpu) return false;
+    if (!(await tf.setBackend(name))) return false;
+    await tf.ready();
+    const sum = tf.tidy(() => tf.add(tf.tensor1d([1, 2]), tf.tensor1d([3, 4])));
+    const values = await sum.data();
+    sum.dispose();
+    return values[0] === 4 && values[1] === 6;
+  } catch {
+    return false;
+  }
+}
+
+let chosen: Promise<string> | null = null;
+
+export function chooseBackend(forced?: BackendName): Promise<string> {
+  chosen ??= (async () => {
+    tf.env().set("PROD", true);
+    for (const name of forced ? [forced] : BACKEND_ORDER) {
+      if (await works(name)) return name;
+    }
+    if (forced) throw new Error(`The ${forced} backend is not available in this browser.`);
+    throw new Error("No TensorFlow.js backend works in this browser.");
+  })();
+  return chosen;
+}
+
+export { tf };
