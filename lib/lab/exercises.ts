@@ -10,11 +10,12 @@
 //   lab/<id>/correct/*.ts  other correct solutions; each must pass every test
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { isLabTests, type LabTests } from "./api/define";
 import { parsePrompt, type ExerciseMeta } from "./prompt";
 
-export const LAB_DIR = fileURLToPath(new URL("../../lab/", import.meta.url));
+// From the project root (npm scripts, tests and the server all run there); a bundler must not see a URL asset here.
+export const LAB_DIR = path.join(process.cwd(), "lab");
 
 export type ExerciseSummary = ExerciseMeta & { id: string };
 

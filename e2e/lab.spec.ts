@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+
+const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
+const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
+const infinite = `import * as tf from "@tensorflow/tfjs";
+
+export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
+  while (true) {}
+}
+`;
+
+async function signUp(page: Page) {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(`lab-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/decks$/);
+}
+
+async function typeCode(page: Page, code: string) {
+  await page.locator(".monaco-editor").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+}
+
+async function run(page: Page) {
+  await page.getByRole("button", { name: /Run tests/ }).click();
+  await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 60_000 });
+}
+
+test.describe("the lab, in Chromium on WebGL", () => {
+  test("a correct solution passes, a wrong one is told expected vs actual, an endless loop times out", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/lab/kl-divergence");
+    await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+
+    await typeCode(page, reference);
+    await run(page);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "pass");
+    await expect(page.getByTestId("backend")).toHaveText("webgl");
+    const passed = page.locator('[data-testid="test-result"][data-status="pass"]');
+    expect(await passed.count()).toBeGreaterThanOrEqual(5);
+    await expect(page.locator('[data-testid="test-result"]:not([data-status="pass"])')).toHaveCount(0);
+
+    await typeCode(page, reversed);
+    await run(page);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "fail");
+    const failing = page.locator('[data-testid="test-result"][data-status="fail"]').first();
+    await expect(failing.getByTestId("test-name")).toHaveText("1-D distributions: a scalar KL(P‖Q) in nats");
+    await expect(failing.getByTestId("test-message")).toContainText("expected: 0.116783");
+    await expect(failing.getByTestId("test-message")).toContainText("actual:");
+    await expect(failing.getByTestId("test-message")).toContainText("Tolerance");
+
+    await typeCode(page, infinite);
+    await run(page);
+    const timedOut = page.locator('[data-testid="test-result"][data-status="timeout"]');
+    await expect(timedOut).toHaveCount(1);
+    await expect(timedOut.getByTestId("test-message")).toContainText("Did not finish within 5 s");
+    await expect(page.locator('[data-testid="test-result"][data-status="skipped"]').first()).toContainText("Not run");
+    // The page stayed responsive and a fresh worker grades the next run.
+    await typeCode(page, reference);
+    await run(page);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "pass");
+  });
+
+  test("code autosaves per learner, survives a reload, and can be reset to the starter", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/lab/js-divergence");
+    await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+    await typeCode(page, "// my work in progress\nexport const x = 1;\n");
+    await expect(page.getByTestId("save-state")).toHaveText("Saved", { timeout: 10_000 });
+    await page.reload();
+    await expect(page.locator(".monaco-editor")).toContainText("my work in progress", { timeout: 30_000 });
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Reset to starter" }).click();
+    await expect(page.locator(".monaco-editor")).not.toContainText("my work in progress");
+    await expect(page.getByTestId("save-state")).toHaveText("Saved", { timeout: 10_000 });
+    await page.reload();
+    await expect(page.locator(".monaco-editor")).toContainText("jsDivergence", { timeout: 30_000 });
+  });
+
+  test("a syntax error is shown before running and nothing runs", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/lab/kl-divergence");
+    await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+    await typeCode(page, 'import * as tf from "@tensorflow/tfjs";\nexport function klDivergence(p: tf.Tensor, q: tf.Tensor) {\n  return tf.sum(p.mul(\n}\n');
+    await expect(page.getByTestId("problems")).toContainText("syntax error", { timeout: 15_000 });
+    await page.getByRole("button", { name: /Run tests/ }).click();
+    await expect(page.getByText(/Fix the syntax error/)).toBeVisible();
+    await expect(page.getByTestId("verdict")).toHaveCount(0);
+  });
+});
+
+test("pages without the lab load neither Monaco nor TensorFlow.js", async ({ page }) => {
+  const scripts = new Map<string, string>();
+  page.on("response", async (response) => {
+    if (response.request().resourceType() === "script") scripts.set(response.url(), await response.text().catch(() => ""));
+  });
+  const heavy = (body: string) => /monaco-editor|vs\/editor|MonacoEnvironment|WEBGL_VERSION|tfjs-core|backend_webgl/.test(body);
+
+  await signUp(page);
+  for (const path of ["/", "/decks", "/decks/ml-qa/notes/16", "/review", "/settings", "/lab"]) {
+    scripts.clear();
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const loaded = [...scripts].filter(([, body]) => heavy(body)).map(([url]) => url);
+    expect(loaded, `${path} loaded ${loaded.join(", ")}`).toEqual([]);
+  }
+  // The check can fail: the lab page itself does load them.
+  scripts.clear();
+  await page.goto("/lab/kl-divergence");
+  await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+  await page.waitForLoadState("networkidle");
+  expect([...scripts.values()].some(heavy)).toBe(true);
+});
