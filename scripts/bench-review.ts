@@ -2,17 +2,12 @@
 // Starts a production build on a fresh embedded PostgreSQL, signs in N simulated learners over HTTP (next-auth's
 // credentials flow, once each), then has them all answer due cards concurrently for a fixed time, and prints
 // p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
-import { importContent } from "@/lib/content/import";
-import { createDb } from "@/lib/db/client";
-import { ensureDatabaseExists, findFreePort, makeServerTempDir, startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
-import { buildIsCurrent, ensureAuthSecret, loadEnvironment, markBuildCurrent } from "@/lib/server/boot";
+import { startBenchServer } from "./bench/server";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -101,26 +96,9 @@ function syntheticDeck(dir: string) {
 }
 
 async function main() {
-  loadEnvironment(false);
-  ensureAuthSecret(() => undefined);
-  if (!buildIsCurrent()) {
-    console.log("Building…");
-    if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
-    markBuildCurrent();
-  }
-  const tmp = makeServerTempDir("latent-bench-");
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), ephemeral: true });
-  let server: ChildProcess | undefined;
+  const bench = await startBenchServer({ extraContent: syntheticDeck });
   try {
-    await ensureDatabaseExists(pg.urlFor("postgres"), "bench");
-    const url = pg.urlFor("bench");
-    await migrate(url);
-    const db = createDb(url, { max: 4 });
-    const contentDir = path.join(tmp, "content");
-    fs.mkdirSync(contentDir);
-    syntheticDeck(contentDir);
-    await importContent(db, contentDir);
-
+    const db = bench.db;
     const maxLearners = Math.max(...LEVELS);
     const passwordHash = await hashPassword(PASSWORD);
     const emails: string[] = [];
@@ -134,22 +112,10 @@ async function main() {
       await ensureCards(db, user.id);
       emails.push(email);
     }
-    await db.$disconnect();
-
-    const port = await findFreePort();
-    base = `http://127.0.0.1:${port}`;
+    base = bench.base;
     // --profile DIR writes a V8 CPU profile of the web server (open it in Chrome DevTools) for finding where time goes.
     const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${arg("profile", "profiles")}`] : [];
-    server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: base, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "10" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; ; i++) {
-      const ok = await request("GET", "/api/health").then((r) => r.status === 200, () => false);
-      if (ok) break;
-      if (i > 300) throw new Error("the server did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await bench.serve({ nodeArgs: profile });
 
     console.log(`bench:review — ${NOTES} notes per learner, ${SECONDS}s per level, random ratings, Node ${process.version}`);
     console.log("learners | reviews | reviews/s | p50 ms | p95 ms | p99 ms | errors");
@@ -163,9 +129,7 @@ async function main() {
       console.log(`${String(n).padStart(8)} | ${String(r.reviews).padStart(7)} | ${r.perSecond.toFixed(0).padStart(9)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p95.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${r.errors}`);
     }
   } finally {
-    server?.kill("SIGTERM");
-    await pg.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

@@ -36,6 +36,7 @@ export function Workbench({ exercise, initialCode }: Props) {
   const [running, setRunning] = useState(false);
   const [backend, setBackend] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [runs, setRuns] = useState(0);
   const supervisor = useMemo(() => (typeof window === "undefined" ? null : new LabSupervisor(forcedBackend())), []);
   const codeRef = useRef(code);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -106,6 +107,7 @@ export function Workbench({ exercise, initialCode }: Props) {
     });
     setBackend(outcome.backend);
     setResults(outcome);
+    setRuns((n) => n + 1);
     setRunning(false);
     requestAnimationFrame(() => document.getElementById("verdict")?.focus());
   }, [exercise.exports, exercise.id, problems, running, supervisor]);
@@ -158,7 +160,7 @@ export function Workbench({ exercise, initialCode }: Props) {
           {notice}
         </p>
       )}
-      <div aria-live="polite">
+      <div aria-live="polite" data-testid="results" data-runs={runs}>
         <ResultsPanel results={results} progress={progress} running={running} />
       </div>
     </div>

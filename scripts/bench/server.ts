@@ -1,0 +1,66 @@
+// What every benchmark needs: a current production build, a fresh embedded PostgreSQL (migrated, content
+// imported), and `next start` on a free port. Everything is removed on stop.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { importContent, CONTENT_DIR } from "@/lib/content/import";
+import { createDb, type Db } from "@/lib/db/client";
+import { ensureDatabaseExists, findFreePort, makeServerTempDir, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { buildIsCurrent, ensureAuthSecret, loadEnvironment, markBuildCurrent } from "@/lib/server/boot";
+
+export type BenchServer = {
+  base: string;
+  databaseUrl: string;
+  db: Db;
+  /** Starts `next start`, after the caller has seeded the database. */
+  serve(options?: { nodeArgs?: string[]; env?: Record<string, string> }): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export async function startBenchServer(options: { extraContent?: (dir: string) => void } = {}): Promise<BenchServer> {
+  loadEnvironment(false);
+  ensureAuthSecret(() => undefined);
+  if (!buildIsCurrent()) {
+    console.log("Building…");
+    if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+    markBuildCurrent();
+  }
+  const tmp = makeServerTempDir("latent-bench-");
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), ephemeral: true });
+  await ensureDatabaseExists(pg.urlFor("postgres"), "bench");
+  const databaseUrl = pg.urlFor("bench");
+  await migrate(databaseUrl);
+  const db = createDb(databaseUrl, { max: 4 });
+  const contentDir = path.join(tmp, "content");
+  fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
+  options.extraContent?.(contentDir);
+  await importContent(db, contentDir);
+
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  let server: ChildProcess | undefined;
+  return {
+    base,
+    databaseUrl,
+    db,
+    async serve(serveOptions = {}) {
+      server = spawn(process.execPath, [...(serveOptions.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+        env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, ...serveOptions.env },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      for (let i = 0; ; i++) {
+        const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+        if (ok) return;
+        if (i > 300) throw new Error("the server did not start");
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async stop() {
+      server?.kill("SIGTERM");
+      await db.$disconnect().catch(() => undefined);
+      await pg.stop();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
