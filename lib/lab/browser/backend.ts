@@ -1,5 +1,7 @@
 // Picks the fastest TensorFlow.js backend that works here: webgpu → webgl → wasm → cpu. A backend counts only when
-// it initialises and computes a small op correctly (a GPU may be listed and still fail).
+// it initialises and computes a small op correctly, read both asynchronously and synchronously: the tests read
+// values with dataSync(), and WebGPU's synchronous read goes through a canvas that some drivers (SwiftShader
+// among them) return zeros from — a backend like that would fail correct solutions, so it is skipped.
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-webgpu";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
@@ -16,7 +18,10 @@ async function works(name: BackendName): Promise<boolean> {
     const sum = tf.tidy(() => tf.add(tf.tensor1d([1, 2]), tf.tensor1d([3, 4])));
     const values = await sum.data();
     sum.dispose();
-    return values[0] === 4 && values[1] === 6;
+    const product = tf.tidy(() => tf.mul(tf.tensor1d([1.5, 2]), tf.tensor1d([3, 4])));
+    const synced = product.dataSync();
+    product.dispose();
+    return values[0] === 4 && values[1] === 6 && synced[0] === 4.5 && synced[1] === 8;
   } catch {
     return false;
   }
