@@ -18,10 +18,14 @@ async function works(name: BackendName): Promise<boolean> {
     const sum = tf.tidy(() => tf.add(tf.tensor1d([1, 2]), tf.tensor1d([3, 4])));
     const values = await sum.data();
     sum.dispose();
-    const product = tf.tidy(() => tf.mul(tf.tensor1d([1.5, 2]), tf.tensor1d([3, 4])));
-    const synced = product.dataSync();
-    product.dispose();
-    return values[0] === 4 && values[1] === 6 && synced[0] === 4.5 && synced[1] === 8;
+    // A vector and a scalar reduction, as the tests read them.
+    const [product, total] = tf.tidy(() => {
+      const p = tf.mul(tf.tensor1d([1.5, 2]), tf.tensor1d([3, 4]));
+      return [p, tf.sum(p)];
+    });
+    const synced = [...product.dataSync(), ...total.dataSync()];
+    tf.dispose([product, total]);
+    return values[0] === 4 && values[1] === 6 && synced[0] === 4.5 && synced[1] === 8 && synced[2] === 12.5;
   } catch {
     return false;
   }
