@@ -12,7 +12,7 @@ const WEBGPU_FLAGS = ["--no-sandbox", "--disable-background-networking", "--disa
 const solution = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
 
 /** Clicks Run and resolves with the ms until the results region reports one more finished run. */
-function timeRun(page: Page): Promise<{ ms: number; status: string | null; backend: string | null }> {
+function timeRun(page: Page): Promise<{ ms: number; status: string | null; backend: string | null; message: string | null }> {
   return page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -27,6 +27,7 @@ function timeRun(page: Page): Promise<{ ms: number; status: string | null; backe
               ms: performance.now() - started,
               status: document.querySelector('[data-testid="verdict"]')?.getAttribute("data-status") ?? null,
               backend: document.querySelector('[data-testid="backend"]')?.textContent ?? null,
+              message: document.querySelector('[data-testid="suite-message"]')?.textContent ?? null,
             });
           }
         });
@@ -50,6 +51,7 @@ async function measure(browser: Browser, base: string, email: string, backend: s
   await page.locator(".monaco-editor").waitFor({ timeout: 60_000 });
   const editorMs = Date.now() - opened;
   const cold = await timeRun(page);
+  if (cold.status === "error") throw new Error(cold.message ?? "the suite could not run");
   const warm: number[] = [];
   for (let i = 0; i < RUNS; i++) warm.push((await timeRun(page)).ms);
   warm.sort((a, b) => a - b);
