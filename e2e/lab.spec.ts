@@ -82,6 +82,15 @@ test.describe("the lab, in Chromium on WebGL", () => {
     await expect(page.locator(".monaco-editor")).toContainText("jsDivergence", { timeout: 30_000 });
   });
 
+  test("tfjs's types are known to the editor: a misspelt method is marked as a type error", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/lab/kl-divergence");
+    await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+    await typeCode(page, 'import * as tf from "@tensorflow/tfjs";\nexport function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {\n  return tf.sum(p.mul(q), -1).notAMethod();\n}\n');
+    await expect(page.getByTestId("problems")).toContainText("type error: Property 'notAMethod' does not exist on type 'Tensor", { timeout: 30_000 });
+    await expect(page.getByTestId("problems")).not.toContainText("Cannot find module");
+  });
+
   test("a syntax error is shown before running and nothing runs", async ({ page }) => {
     await signUp(page);
     await page.goto("/lab/kl-divergence");
