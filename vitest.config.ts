@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
+    // isolated-vm (the lab's server sandbox) needs Node's startup snapshot off on Node ≥ 20.
+    execArgv: ["--no-node-snapshot"],
     projects: [
       {
         extends: true,

@@ -1,6 +1,6 @@
 // npm run dev: the same database and content as `npm start`, with `next dev`.
 import { spawn } from "node:child_process";
-import { bootDatabase, ensureAuthSecret, importContentInto, loadEnvironment } from "@/lib/server/boot";
+import { bootDatabase, ensureAuthSecret, importContentInto, loadEnvironment, webServerEnv } from "@/lib/server/boot";
 
 const log = (line: string) => console.log(`[latent] ${line}`);
 
@@ -13,7 +13,7 @@ async function main() {
   await importContentInto(database.databaseUrl, log);
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.databaseUrl },
+    env: webServerEnv(database.databaseUrl),
   });
   const stop = async () => {
     server.kill("SIGTERM");

@@ -1,7 +1,7 @@
 // npm start: database (embedded unless DATABASE_URL), migrations, content, a production build when the
 // current one is missing or stale, then `next start` on PORT (3000). Ctrl+C stops everything cleanly.
 import { spawn, spawnSync } from "node:child_process";
-import { bootDatabase, buildIsCurrent, ensureAuthSecret, importContentInto, loadEnvironment, markBuildCurrent } from "@/lib/server/boot";
+import { bootDatabase, buildIsCurrent, ensureAuthSecret, importContentInto, loadEnvironment, markBuildCurrent, webServerEnv } from "@/lib/server/boot";
 
 const log = (line: string) => console.log(`[latent] ${line}`);
 const nextBin = "node_modules/next/dist/bin/next";
@@ -37,7 +37,7 @@ async function main() {
 
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: database.databaseUrl },
+    env: webServerEnv(database.databaseUrl),
   });
   server.on("exit", (code) => void shutdown(code ?? 0));
   log(`Latent is running at ${url}`);

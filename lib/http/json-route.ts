@@ -2,7 +2,8 @@
 // messages otherwise), then the domain call; a domain refusal becomes its own status with a clear message.
 import type { z } from "zod";
 import { getApiUser, type CurrentUser } from "@/lib/auth/session";
-import { ReviewError } from "@/lib/review/errors";
+import { GraderBusyError } from "@/lib/lab/sandbox/pool";
+import { Refusal } from "@/lib/refusal";
 
 type Handler<T> = (input: T, user: CurrentUser, request: Request) => Promise<Response | object>;
 
@@ -14,7 +15,8 @@ export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.out
   return async (request: Request, context?: { params?: Promise<Record<string, string>> }) => {
     const user = await getApiUser();
     if (!user) return jsonError(401, "Sign in to continue.", "unauthenticated");
-    let body: unknown = {};
+    // GET takes its input from the query string, other methods from a JSON body.
+    let body: unknown = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : {};
     if (request.method !== "GET") {
       const text = await request.text();
       try {
@@ -34,7 +36,13 @@ export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.out
       const result = await handler(parsed.data, user, request);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      if (error instanceof ReviewError) return jsonError(error.status, error.message, error.code);
+      if (error instanceof Refusal) return jsonError(error.status, error.message, error.code);
+      if (error instanceof GraderBusyError) {
+        return Response.json(
+          { error: { code: "busy", message: error.message, retryAfter: error.retryAfterSeconds } },
+          { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+        );
+      }
       throw error;
     }
   };

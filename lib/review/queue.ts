@@ -90,7 +90,9 @@ async function readQueueState(db: Db, userId: string, day: { start: Date; end: D
        UNION ALL
        (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
-       (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0 ORDER BY d.slug, n.position LIMIT 1)`,
+       (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0
+          ORDER BY EXISTS (SELECT 1 FROM "ReviewLog" l WHERE l."cardId" = c.id AND l.kind = 'LAB'::"ReviewKind") DESC, d.slug, n.position
+          LIMIT 1)`,
       userId,
       day.end,
     ),

@@ -100,3 +100,12 @@ export function buildIsCurrent(): boolean {
 export function markBuildCurrent(): void {
   fs.writeFileSync(STAMP, buildFingerprint());
 }
+
+/**
+ * The environment of the web server process. isolated-vm (the lab's grading sandbox) needs Node's startup snapshot
+ * off on Node ≥ 20 (`--no-node-snapshot`).
+ */
+export function webServerEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const nodeOptions = [process.env.NODE_OPTIONS, "--no-node-snapshot"].filter(Boolean).join(" ");
+  return { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: nodeOptions, ...extra };
+}

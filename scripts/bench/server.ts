@@ -7,7 +7,7 @@ import { importContent, CONTENT_DIR } from "@/lib/content/import";
 import { createDb, type Db } from "@/lib/db/client";
 import { ensureDatabaseExists, findFreePort, makeServerTempDir, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { buildIsCurrent, ensureAuthSecret, loadEnvironment, markBuildCurrent } from "@/lib/server/boot";
+import { buildIsCurrent, ensureAuthSecret, loadEnvironment, markBuildCurrent, webServerEnv } from "@/lib/server/boot";
 
 export type BenchServer = {
   base: string;
@@ -46,7 +46,7 @@ export async function startBenchServer(options: { extraContent?: (dir: string) =
     db,
     async serve(serveOptions = {}) {
       server = spawn(process.execPath, [...(serveOptions.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-        env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, ...serveOptions.env },
+        env: webServerEnv(databaseUrl, { NEXTAUTH_URL: base, ...serveOptions.env }),
         stdio: ["ignore", "ignore", "inherit"],
       });
       for (let i = 0; ; i++) {

@@ -1,0 +1,13 @@
+/**
+ * A request the domain refuses, with what the person asking needs to know: an HTTP-like `status`, a stable `code`
+ * and a message they can act on. Routes turn it into a JSON error; nothing was changed.
+ */
+export class Refusal extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409 | 413 | 422,
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
