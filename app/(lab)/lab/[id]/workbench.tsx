@@ -6,6 +6,7 @@ import { LabSupervisor, type RunProgress } from "@/lib/lab/browser/supervisor";
 import type { Results } from "@/lib/lab/results";
 import { CodeEditor, type Problem } from "./code-editor";
 import { ResultsPanel } from "./results-panel";
+import { Submissions, submitCode, useHistory } from "./submissions";
 
 type Props = {
   exercise: { id: string; exports: string[]; starter: string };
@@ -37,6 +38,9 @@ export function Workbench({ exercise, initialCode }: Props) {
   const [backend, setBackend] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [runs, setRuns] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+  const [graded, setGraded] = useState<string | null>(null);
+  const { history, refresh } = useHistory(exercise.id);
   const supervisor = useMemo(() => (typeof window === "undefined" ? null : new LabSupervisor(forcedBackend())), []);
   const codeRef = useRef(code);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -107,10 +111,48 @@ export function Workbench({ exercise, initialCode }: Props) {
     });
     setBackend(outcome.backend);
     setResults(outcome);
+    setGraded("browser");
     setRuns((n) => n + 1);
     setRunning(false);
     requestAnimationFrame(() => document.getElementById("verdict")?.focus());
   }, [exercise.exports, exercise.id, problems, running, supervisor]);
+
+  const submit = useCallback(async () => {
+    if (submitting || running) return;
+    setSubmitting(true);
+    setNotice("Grading on the server, hidden tests included…");
+    const outcome = await submitCode(exercise.id, codeRef.current, (seconds) =>
+      setNotice(`The grader is busy; trying again in ${seconds} s…`),
+    );
+    setSubmitting(false);
+    if (!outcome.ok) {
+      setNotice(outcome.message);
+      return;
+    }
+    setResults(outcome.results);
+    setRuns((n) => n + 1);
+    setGraded("server");
+    setNotice(
+      outcome.results.status === "pass"
+        ? "Submitted: every test passed on the server."
+        : `Submitted: graded on the server.${outcome.rescheduledCards ? ` The ${outcome.rescheduledCards} card${outcome.rescheduledCards > 1 ? "s" : ""} of the notes this exercise practises are back in today's review.` : ""}`,
+    );
+    await refresh();
+    requestAnimationFrame(() => document.getElementById("verdict")?.focus());
+  }, [exercise.id, refresh, running, submitting]);
+
+  const openSubmission = useCallback(
+    async (id: string) => {
+      const response = await fetch(`/api/lab/submissions/${id}`, { cache: "no-store" }).catch(() => null);
+      if (!response?.ok) return setNotice("That submission could not be opened. Try again.");
+      const submission = (await response.json()) as { code: string; results: Results; createdAt: string };
+      onChange(submission.code);
+      setResults(submission.results);
+      setGraded("server");
+      setNotice(`Opened your submission of ${new Date(submission.createdAt).toLocaleString()} in the editor.`);
+    },
+    [onChange],
+  );
 
   const reset = useCallback(() => {
     if (!window.confirm("Replace your code with the starter? Your current code will be lost.")) return;
@@ -129,6 +171,14 @@ export function Workbench({ exercise, initialCode }: Props) {
           className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
         >
           {running ? "Running…" : "Run tests"} <kbd className="ml-1 text-xs opacity-80">Ctrl+Enter</kbd>
+        </button>
+        <button
+          type="button"
+          onClick={() => void submit()}
+          disabled={submitting || running}
+          className="rounded-md border border-indigo-700 px-4 py-2 font-medium text-indigo-800 hover:bg-indigo-50 disabled:opacity-60 dark:border-indigo-400 dark:text-indigo-200 dark:hover:bg-indigo-950"
+        >
+          {submitting ? "Submitting…" : "Submit"}
         </button>
         <button type="button" onClick={reset} className="rounded-md border border-stone-300 px-3 py-2 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
           Reset to starter
@@ -160,9 +210,20 @@ export function Workbench({ exercise, initialCode }: Props) {
           {notice}
         </p>
       )}
-      <div aria-live="polite" data-testid="results" data-runs={runs}>
+      <div aria-live="polite" data-testid="results" data-runs={runs} data-graded={graded ?? ""}>
+        {graded && results && !running && (
+          <p className="text-xs text-stone-600 dark:text-stone-400">
+            {graded === "server" ? "Graded on the server, hidden tests included: this is the grade that counts." : "A preview in your browser (visible tests only). Submit for the grade that counts."}
+          </p>
+        )}
         <ResultsPanel results={results} progress={progress} running={running} />
       </div>
+      <section aria-labelledby="history-heading" className="space-y-2">
+        <h2 id="history-heading" className="font-medium">
+          Your submissions
+        </h2>
+        <Submissions exerciseId={exercise.id} history={history} onOpen={(id) => void openSubmission(id)} />
+      </section>
     </div>
   );
 }

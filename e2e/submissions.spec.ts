@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+
+const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
+
+async function signUp(page: Page) {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(`submit-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/decks$/);
+}
+
+async function typeCode(page: Page, code: string) {
+  await page.locator(".monaco-editor").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+}
+
+test("submit a wrong solution → history names the failing hidden test → the linked cards are due with the reason", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/lab/kl-divergence");
+  await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+  await typeCode(page, reversed);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "fail", { timeout: 60_000 });
+  await expect(page.getByTestId("results")).toHaveAttribute("data-graded", "server");
+
+  const item = page.getByTestId("history-item").first();
+  await expect(item).toHaveAttribute("data-status", "fail");
+  await expect(item.getByTestId("history-hidden-failing")).toContainText("Hidden tests not passed:");
+  const hiddenRow = page.locator('[data-testid="test-result"][data-status="fail"]', { hasText: "(hidden)" }).first();
+  await expect(hiddenRow.getByTestId("test-message")).toContainText("This hidden test failed");
+  await expect(hiddenRow.getByTestId("test-message")).not.toContainText("expected");
+
+  // An earlier submission opens in the editor.
+  await typeCode(page, "// something else\n");
+  await item.getByRole("button", { name: /Open the submission/ }).click();
+  await expect(page.locator(".monaco-editor")).toContainText("klDivergence");
+
+  await page.goto("/review");
+  await expect(page.getByTestId("card-reason")).toContainText("Back today: your submission for KL divergence failed");
+  await expect(page.getByTestId("question")).toHaveText(/Kullback-Leibler|WGAN/);
+});
+
+test("a forged browser result cannot create a passing submission", async ({ page }) => {
+  await signUp(page);
+  const response = await page.request.post("/api/lab/submissions", {
+    data: { exerciseId: "kl-divergence", code: reversed, status: "pass", points: 14, results: { status: "pass", tests: [], points: 14, maxPoints: 14 } },
+  });
+  expect(response.status()).toBe(201);
+  const body = (await response.json()) as { results: { status: string; points: number } };
+  expect(body.results.status).toBe("fail");
+  const list = (await (await page.request.get("/api/lab/submissions?exercise=kl-divergence")).json()) as { submissions: Array<{ status: string }> };
+  expect(list.submissions.map((s) => s.status)).toEqual(["fail"]);
+
+  const tooBig = await page.request.post("/api/lab/submissions", { data: { exerciseId: "kl-divergence", code: "x".repeat(65 * 1024) } });
+  expect(tooBig.status()).toBe(413);
+  const unknown = await page.request.post("/api/lab/submissions", { data: { exerciseId: "nope", code: reversed } });
+  expect(unknown.status()).toBe(404);
+  expect(((await (await page.request.get("/api/lab/submissions?exercise=kl-divergence")).json()) as { submissions: unknown[] }).submissions).toHaveLength(1);
+});
+
+test("verdict parity: the browser's visible verdicts equal the server sandbox's for every committed solution", async ({ page }) => {
+  test.setTimeout(600_000);
+  await signUp(page);
+  const exercises = fs.readdirSync("lab", { withFileTypes: true }).filter((e) => e.isDirectory() && fs.existsSync(path.join("lab", e.name, "prompt.md"))).map((e) => e.name);
+  for (const id of exercises) {
+    const files = ["solution.ts", "starter.ts", ...fs.readdirSync(path.join("lab", id, "wrong")).map((f) => `wrong/${f}`)];
+    await page.goto(`/lab/${id}`);
+    await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+    for (const file of files) {
+      const code = fs.readFileSync(path.join("lab", id, file), "utf8");
+      await typeCode(page, code);
+      const runs = Number(await page.getByTestId("results").getAttribute("data-runs"));
+      await page.getByRole("button", { name: /Run tests/ }).click();
+      await expect(page.getByTestId("results")).toHaveAttribute("data-runs", String(runs + 1), { timeout: 60_000 });
+      const browser = await page.locator('[data-testid="test-result"]').evaluateAll((rows) =>
+        rows.map((row) => `${row.getAttribute("data-status")} · ${row.querySelector('[data-testid="test-name"]')?.textContent}`),
+      );
+      const server = (await (await page.request.post("/api/lab/submissions", { data: { exerciseId: id, code } })).json()) as {
+        results: { tests: Array<{ name: string; status: string; hidden: boolean }> };
+      };
+      const visible = server.results.tests.filter((t) => !t.hidden).map((t) => `${t.status} · ${t.name}`);
+      expect(browser, `${id}/${file}`).toEqual(visible);
+    }
+  }
+});
