@@ -2,6 +2,7 @@
 // is the one that counts; whatever a client claims about results is never read.
 import type { Db } from "@/lib/db";
 import { Refusal } from "@/lib/refusal";
+import { ensureCards } from "@/lib/review/cards";
 import { rescheduleForLabMiss } from "@/lib/review/lab-reschedule";
 import { exerciseExists, MAX_CODE_BYTES, parseNoteRef, type NoteRef } from "./catalog";
 import { loadExercise } from "./exercises";
@@ -66,6 +67,8 @@ export async function submitSolution(db: Db, userId: string, input: { exerciseId
     const failed = results.tests.find((test) => test.status !== "pass");
     const what = failed ? `failed “${failed.name}”` : "could not run";
     const refs = exercise.notes.map(parseNoteRef).filter((ref): ref is NoteRef => ref !== null);
+    await ensureCards(db, userId); // a learner who has not opened the review yet has no cards
+
     rescheduled = await rescheduleForLabMiss(db, userId, refs, `Back today: your submission for ${exercise.title} ${what}.`);
   }
   return { id: submission.id, createdAt: submission.createdAt.toISOString(), results, rescheduledCards: rescheduled };
