@@ -3,10 +3,10 @@
 // credentials flow, once each), then has them all answer due cards concurrently for a fixed time, and prints
 // p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N.
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
+import { httpClient, percentile } from "./bench/http";
 import { startBenchServer } from "./bench/server";
 
 const arg = (name: string, fallback: string) => {
@@ -20,40 +20,8 @@ const PASSWORD = "bench password 123";
 
 type Learner = { email: string; cookie: string; card: { id: string; version: number } | null };
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-let base = "";
-
-function request(method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(base + url, { method, agent, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on("error", reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
-
-const cookiesOf = (headers: http.IncomingHttpHeaders) => (headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
-
-async function signIn(email: string): Promise<string> {
-  const csrf = await request("GET", "/api/auth/csrf");
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const form = new URLSearchParams({ email, password: PASSWORD, csrfToken, json: "true" }).toString();
-  const res = await request("POST", "/api/auth/callback/credentials", {
-    body: form,
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf.headers), "x-forwarded-for": `10.0.${email.length % 250}.${Math.floor(Math.random() * 250)}` },
-  });
-  const cookie = cookiesOf(res.headers);
-  if (!cookie.includes("session-token")) throw new Error(`sign-in failed for ${email}: ${res.status} ${res.body.slice(0, 200)}`);
-  return cookie;
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
+let request: ReturnType<typeof httpClient>["request"];
+let signIn: (email: string) => Promise<string>;
 
 async function runLevel(learners: Learner[], seconds = SECONDS) {
   for (const learner of learners) {
@@ -112,7 +80,9 @@ async function main() {
       await ensureCards(db, user.id);
       emails.push(email);
     }
-    base = bench.base;
+    const client = httpClient(bench.base);
+    request = client.request;
+    signIn = (email) => client.signIn(email, PASSWORD);
     // --profile DIR writes a V8 CPU profile of the web server (open it in Chrome DevTools) for finding where time goes.
     const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${arg("profile", "profiles")}`] : [];
     await bench.serve({ nodeArgs: profile });

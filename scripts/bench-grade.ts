@@ -1,0 +1,101 @@
+// npm run bench:grade [-- --seconds 10]
+// Server grading under load, over HTTP against a production build: latency and throughput of POST
+// /api/lab/submissions (a correct kl-divergence, every test incl. hidden ones, a fresh isolate each) with 1, 10 and
+// 50 submissions in flight; then the review endpoint's latency alone and while 50 submissions are in flight.
+import fs from "node:fs";
+import { hashPassword } from "@/lib/auth/password";
+import { ensureCards, studyAllDecks } from "@/lib/review/cards";
+import { httpClient, percentile } from "./bench/http";
+import { startBenchServer } from "./bench/server";
+
+const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 10;
+const PASSWORD = "bench password 123";
+const solution = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
+
+type Client = ReturnType<typeof httpClient>;
+
+async function submitLoop(client: Client, cookie: string, deadline: number, latencies: number[], busy: { count: number }) {
+  const body = JSON.stringify({ exerciseId: "kl-divergence", code: solution });
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    const res = await client.request("POST", "/api/lab/submissions", { body, headers: { "content-type": "application/json", cookie } });
+    if (res.status === 503) {
+      busy.count++;
+      await new Promise((r) => setTimeout(r, (Number(res.headers["retry-after"]) || 1) * 1000));
+      continue;
+    }
+    if (res.status !== 201) throw new Error(`submission answered ${res.status}: ${res.body.slice(0, 200)}`);
+    latencies.push(performance.now() - started);
+  }
+}
+
+async function reviewLoop(client: Client, cookie: string, deadline: number, latencies: number[]) {
+  let card = (JSON.parse((await client.request("GET", "/api/review/queue", { headers: { cookie } })).body) as { card: { id: string; version: number } | null }).card;
+  while (card && performance.now() < deadline) {
+    const started = performance.now();
+    const res = await client.request("POST", "/api/review/answer", {
+      body: JSON.stringify({ cardId: card.id, version: card.version, rating: 1 + Math.floor(Math.random() * 4), durationMs: 3000 }),
+      headers: { "content-type": "application/json", cookie },
+    });
+    latencies.push(performance.now() - started);
+    card = (JSON.parse(res.body) as { queue?: { card: typeof card } }).queue?.card ?? null;
+  }
+}
+
+const row = (label: string, latencies: number[], seconds: number, extra = "") => {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return `${label.padEnd(34)} | ${String(sorted.length).padStart(6)} | ${(sorted.length / seconds).toFixed(1).padStart(7)} | ${percentile(sorted, 50).toFixed(0).padStart(6)} | ${percentile(sorted, 95).toFixed(0).padStart(6)} | ${percentile(sorted, 99).toFixed(0).padStart(6)} | ${extra}`;
+};
+
+async function main() {
+  const bench = await startBenchServer();
+  try {
+    const passwordHash = await hashPassword(PASSWORD);
+    const emails: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const user = await bench.db.user.create({ data: { email: `grade-${i}@example.com`, passwordHash } });
+      await studyAllDecks(bench.db, user.id);
+      await ensureCards(bench.db, user.id);
+      emails.push(user.email);
+    }
+    await bench.serve();
+    const client = httpClient(bench.base);
+    const cookies = await Promise.all(emails.map((email) => client.signIn(email, PASSWORD)));
+
+    console.log(`bench:grade — correct kl-divergence, ${SECONDS}s per level, grader pool: ${process.env.LATENT_GRADER_WORKERS ?? "one per core"}, queue ${process.env.LATENT_GRADER_QUEUE ?? 32}`);
+    console.log(`${"".padEnd(34)} |  count |   per s | p50 ms | p95 ms | p99 ms |`);
+    // Warm-up: tfjs's code cache, the exercise bundle, JIT.
+    await submitLoop(client, cookies[0]!, performance.now() + 2000, [], { count: 0 });
+    for (const inFlight of [1, 10, 50]) {
+      const latencies: number[] = [];
+      const busy = { count: 0 };
+      const deadline = performance.now() + SECONDS * 1000;
+      await Promise.all(cookies.slice(0, inFlight).map((cookie) => submitLoop(client, cookie, deadline, latencies, busy)));
+      console.log(row(`submissions, ${inFlight} in flight`, latencies, SECONDS, `503 answered: ${busy.count}`));
+    }
+
+    const alone: number[] = [];
+    let deadline = performance.now() + SECONDS * 1000;
+    await Promise.all(cookies.slice(50, 60).map((cookie) => reviewLoop(client, cookie, deadline, alone)));
+    console.log(row("review answers, 10 learners alone", alone, SECONDS));
+
+    const during: number[] = [];
+    const graded: number[] = [];
+    deadline = performance.now() + SECONDS * 1000;
+    await Promise.all([
+      ...cookies.slice(50, 60).map((cookie) => reviewLoop(client, cookie, deadline, during)),
+      ...cookies.slice(0, 50).map((cookie) => submitLoop(client, cookie, deadline, graded, { count: 0 })),
+    ]);
+    console.log(row("review answers, while 50 submit", during, SECONDS, `submissions graded meanwhile: ${graded.length}`));
+  } finally {
+    await bench.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,41 @@
+// A small keep-alive HTTP client for the benchmarks (node:http, so the client costs little CPU), and sign-in.
+import http from "node:http";
+
+export type HttpResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+export function httpClient(base: string) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const request = (method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}) =>
+    new Promise<HttpResponse>((resolve, reject) => {
+      const req = http.request(base + url, { method, agent, headers: options.headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      });
+      req.on("error", reject);
+      if (options.body) req.write(options.body);
+      req.end();
+    });
+
+  const cookiesOf = (headers: http.IncomingHttpHeaders) => (headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+
+  /** next-auth's credentials flow over HTTP; returns the session cookie. */
+  async function signIn(email: string, password: string): Promise<string> {
+    const csrf = await request("GET", "/api/auth/csrf");
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const form = new URLSearchParams({ email, password, csrfToken, json: "true" }).toString();
+    const res = await request("POST", "/api/auth/callback/credentials", {
+      body: form,
+      // Spread over addresses so that the per-IP sign-in throttle does not see one client signing in hundreds of times.
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf.headers), "x-forwarded-for": `10.0.${email.length % 250}.${Math.floor(Math.random() * 250)}` },
+    });
+    const cookie = cookiesOf(res.headers);
+    if (!cookie.includes("session-token")) throw new Error(`sign-in failed for ${email}: ${res.status} ${res.body.slice(0, 200)}`);
+    return cookie;
+  }
+  return { request, signIn };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
