@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { httpClient, percentile } from "./bench/http";
-import { startBenchServer } from "./bench/server";
+import { startBenchServer, syntheticDeck } from "./bench/server";
 
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 10;
 const PASSWORD = "bench password 123";
@@ -48,13 +48,16 @@ const row = (label: string, latencies: number[], seconds: number, extra = "") =>
 };
 
 async function main() {
-  const bench = await startBenchServer();
+  const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, 400) });
   try {
     const passwordHash = await hashPassword(PASSWORD);
     const emails: string[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 70; i++) {
       const user = await bench.db.user.create({ data: { email: `grade-${i}@example.com`, passwordHash } });
       await studyAllDecks(bench.db, user.id);
+      await bench.db.srsSettings.create({
+        data: { userId: user.id, desiredRetention: 0.9, newPerDay: 9999, maxReviewsPerDay: 99999, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "UTC" },
+      });
       await ensureCards(bench.db, user.id);
       emails.push(user.email);
     }
@@ -83,7 +86,7 @@ async function main() {
     const graded: number[] = [];
     deadline = performance.now() + SECONDS * 1000;
     await Promise.all([
-      ...cookies.slice(50, 60).map((cookie) => reviewLoop(client, cookie, deadline, during)),
+      ...cookies.slice(60, 70).map((cookie) => reviewLoop(client, cookie, deadline, during)),
       ...cookies.slice(0, 50).map((cookie) => submitLoop(client, cookie, deadline, graded, { count: 0 })),
     ]);
     console.log(row("review answers, while 50 submit", during, SECONDS, `submissions graded meanwhile: ${graded.length}`));

@@ -7,7 +7,7 @@ import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { httpClient, percentile } from "./bench/http";
-import { startBenchServer } from "./bench/server";
+import { startBenchServer, syntheticDeck } from "./bench/server";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,14 +57,8 @@ async function runLevel(learners: Learner[], seconds = SECONDS) {
   return { reviews: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
 }
 
-function syntheticDeck(dir: string) {
-  const lines = ["# Bench deck", ""];
-  for (let n = 1; n <= NOTES; n++) lines.push(`#### Q${n}. Synthetic question ${n}?`, "", `A${n}:`, `Answer ${n} with \`code\` and a list:`, "", "- one", "- two", "", "---");
-  fs.writeFileSync(path.join(dir, "bench.md"), lines.join("\n"));
-}
-
 async function main() {
-  const bench = await startBenchServer({ extraContent: syntheticDeck });
+  const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, NOTES) });
   try {
     const db = bench.db;
     const maxLearners = Math.max(...LEVELS);

@@ -64,3 +64,10 @@ export async function startBenchServer(options: { extraContent?: (dir: string) =
     },
   };
 }
+
+/** A deck of `notes` short notes, so that simulated learners never run out of cards. */
+export function syntheticDeck(dir: string, notes: number): void {
+  const lines = ["# Bench deck", ""];
+  for (let n = 1; n <= notes; n++) lines.push(`#### Q${n}. Synthetic question ${n}?`, "", `A${n}:`, `Answer ${n} with \`code\` and a list:`, "", "- one", "- two", "", "---");
+  fs.writeFileSync(path.join(dir, "bench.md"), lines.join("\n"));
+}

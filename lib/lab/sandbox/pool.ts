@@ -1,22 +1,35 @@
-// Grading never blocks the web server: each submission runs in its own isolate on isolated-vm's threads, at most
-// one per core at a time, the rest waiting in a bounded FIFO queue. When the queue is full the caller is told to
-// come back later (the API answers 503 with Retry-After).
+// The grader's admission control: at most `concurrency` gradings at a time, the rest waiting in a bounded FIFO
+// queue. When the queue is full the caller is told to come back later (the API answers 503 with Retry-After).
+// Light on purpose: every JSON route imports GraderBusyError from here.
 import os from "node:os";
 
 export class GraderBusyError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super("The grader is busy with other submissions. Your code was not graded; it will be retried.");
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = "The grader is busy with other submissions. Your code was not graded; it will be retried.",
+  ) {
+    super(message);
     this.name = "GraderBusyError";
+  }
+}
+
+/** The grader cannot run at all right now (a grading process failed to start): also a 503, nothing was stored. */
+export class GraderUnavailableError extends GraderBusyError {
+  constructor(reason: string) {
+    super(10, `The grader is not available right now (${reason}). Your code was not graded or stored; try again in a moment.`);
+    this.name = "GraderUnavailableError";
   }
 }
 
 export type GraderPool = {
   run<T>(task: () => Promise<T>): Promise<T>;
-  stats(): { active: number; queued: number; concurrency: number; queueLimit: number };
+  stats(): { active: number; queued: number; concurrency: number; queueLimit: number; averageTaskMs: number };
 };
 
 export function createGraderPool(options: { concurrency: number; queueLimit: number; typicalTaskMs?: number }): GraderPool {
   let active = 0;
+  // A moving average of how long a task holds its slot, for Retry-After.
+  let averageTaskMs = options.typicalTaskMs ?? 200;
   const queue: Array<() => void> = [];
   const next = () => {
     active--;
@@ -25,30 +38,47 @@ export function createGraderPool(options: { concurrency: number; queueLimit: num
   return {
     run(task) {
       if (active >= options.concurrency && queue.length >= options.queueLimit) {
-        // A rough wait: the queue ahead of this request, shared by the workers.
-        const seconds = Math.max(1, Math.ceil(((queue.length / options.concurrency) * (options.typicalTaskMs ?? 200)) / 1000));
-        return Promise.reject(new GraderBusyError(seconds));
+        // The queue ahead of this request, shared by the workers, plus the ones running now.
+        const waitMs = ((queue.length + 1) / options.concurrency) * averageTaskMs;
+        return Promise.reject(new GraderBusyError(Math.max(1, Math.ceil(waitMs / 1000))));
       }
       return new Promise((resolve, reject) => {
         const start = () => {
           active++;
-          task().then(resolve, reject).finally(next);
+          const started = performance.now();
+          task()
+            .then(resolve, reject)
+            .finally(() => {
+              averageTaskMs = 0.8 * averageTaskMs + 0.2 * (performance.now() - started);
+              next();
+            });
         };
         if (active < options.concurrency) start();
         else queue.push(start);
       });
     },
-    stats: () => ({ active, queued: queue.length, concurrency: options.concurrency, queueLimit: options.queueLimit }),
+    stats: () => ({ active, queued: queue.length, concurrency: options.concurrency, queueLimit: options.queueLimit, averageTaskMs }),
+  };
+}
+
+/** A positive integer from the environment, or the fallback. */
+export function positiveIntegerFromEnv(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+/** LATENT_GRADER_WORKERS (default: the number of cores) and LATENT_GRADER_QUEUE (default 32). */
+export function graderPoolSize(env: NodeJS.ProcessEnv = process.env): { concurrency: number; queueLimit: number } {
+  return {
+    concurrency: positiveIntegerFromEnv(env.LATENT_GRADER_WORKERS, os.availableParallelism()),
+    queueLimit: env.LATENT_GRADER_QUEUE === "0" ? 0 : positiveIntegerFromEnv(env.LATENT_GRADER_QUEUE, 32),
   };
 }
 
 const globalForPool = globalThis as unknown as { latentGraderPool?: GraderPool };
 
-/** The process's pool: LATENT_GRADER_WORKERS (default: the number of cores) and LATENT_GRADER_QUEUE (default 32). */
+/** A process-wide admission queue sized from the environment (the server grader, grader.ts, has its own). */
 export function graderPool(): GraderPool {
-  globalForPool.latentGraderPool ??= createGraderPool({
-    concurrency: Number(process.env.LATENT_GRADER_WORKERS) || os.availableParallelism(),
-    queueLimit: Number(process.env.LATENT_GRADER_QUEUE) || 32,
-  });
+  globalForPool.latentGraderPool ??= createGraderPool(graderPoolSize());
   return globalForPool.latentGraderPool;
 }
