@@ -1,59 +1,61 @@
-// Grades learner code on the server in a fresh V8 isolate (isolated-vm): no require, process, file system,
-// network or timers inside; a memory limit; each test's time limit enforced from outside by disposing the isolate.
-// TensorFlow.js (CPU backend) is loaded into every isolate from V8's code cache of its prebuilt bundle.
+// Grades learner code in a fresh V8 isolate (isolated-vm): no require, process, file system, network or timers
+// inside; a memory limit; each test's time limit, and a budget for the whole run, enforced from outside by
+// disposing the isolate. TensorFlow.js (CPU backend) is loaded into every isolate from V8's code cache of its
+// prebuilt bundle. Runs in a grading process (worker.ts), never in the web server.
 import ivm from "isolated-vm";
-import { errorResults, interruptedResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/results";
+import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/results";
+import { acceptResults, acceptTest, capMessage, stoppedResults } from "./accept";
 import { readTfjsBundle, sandboxBundle } from "./bundle";
+import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, DEFAULT_MEMORY_LIMIT_MB, GRACE_MS, SETUP_LIMIT_MS } from "./limits";
 
-export type SandboxOptions = {
+export type SandboxRequest = {
   exerciseId: string;
   source: string;
+  /** The names the exercise requires (prompt.md's `exports`). */
   exports: readonly string[];
   memoryLimitMb?: number;
-  /** Time the learner's module may take to load (top-level code). */
+  /** Time the learner's module may take to load (top-level code); the browser allows the same. */
   loadLimitMs?: number;
+  /** Time all the tests together may take, so one submission cannot hold a grading process for minutes. */
+  budgetMs?: number;
 };
 
-const GRACE_MS = 300;
+/** Progress, for a supervisor that must report something if this process dies mid-run. */
+export type SandboxEvents = {
+  onPlan?: (plan: PlannedTest[]) => void;
+  onTestStart?: (index: number) => void;
+  onTestEnd?: (index: number, result: TestResult) => void;
+};
+
+/** The sandbox could not be prepared (not the learner's doing): nothing was graded. */
+export class SandboxSetupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "SandboxSetupError";
+  }
+}
+
+// What the runner may send back before it is capped here (messages are not capped inside): the isolate's memory
+// limit bounds it anyway; past this, the report is refused rather than parsed.
+const MAX_REPORT_CHARS = 64_000_000;
 
 // After tfjs and the tests are loaded, and before the learner's code: JavaScript's built-ins and tf are frozen,
 // so a submission cannot rewrite what the runner relies on (Array.prototype.map returning [], Math.abs returning 0,
-// a fake tf.sum). Error prototypes stay writable: freezing them breaks \`this.name = …\` in every error subclass.
+// a fake tf.sum). Error prototypes stay writable: freezing them breaks `this.name = …` in every error subclass.
 const FREEZE = `
   for (const name of ["Object", "Array", "Function", "Promise", "Math", "JSON", "Number", "String", "Boolean", "Symbol",
-    "Map", "Set", "WeakMap", "WeakSet", "Reflect",
-    "ArrayBuffer", "DataView", "Float32Array", "Float64Array", "Int32Array", "Uint8Array", "Uint8ClampedArray", "Date", "RegExp"]) {
+    "Map", "Set", "WeakMap", "WeakSet", "Reflect", "BigInt",
+    "ArrayBuffer", "DataView", "Float32Array", "Float64Array", "Int8Array", "Int16Array", "Int32Array", "Uint8Array",
+    "Uint8ClampedArray", "Uint16Array", "Uint32Array", "Date", "RegExp"]) {
     const value = globalThis[name];
     if (value) { Object.freeze(value); if (value.prototype) Object.freeze(value.prototype); }
   }
+  Object.freeze(Object.getPrototypeOf(Uint8Array));
+  Object.freeze(Object.getPrototypeOf(Uint8Array.prototype));
   Object.freeze(Object.getPrototypeOf(function* () {}));
   Object.freeze(Object.getPrototypeOf(async function () {}));
   Object.freeze(globalThis.tf);
 `;
-
-/**
- * The results must describe exactly the tests planned before the learner's code ran, in order, with their points
- * and visibility; totals are recomputed here. Anything else means the code interfered with the runner.
- */
-export function checkAgainstPlan(results: Results, plan: PlannedTest[]): Results {
-  const tampered = () =>
-    errorResults(plan, {
-      backend: results.backend,
-      durationMs: results.durationMs,
-      message: "Your code interfered with the test runner (it changed JavaScript's or tf's built-in objects), so it could not be graded. Remove those changes and submit again.",
-    });
-  if (results.tests.length !== plan.length) return tampered();
-  for (const [index, test] of results.tests.entries()) {
-    const planned = plan[index]!;
-    if (test.name !== planned.name || test.maxPoints !== planned.maxPoints || test.hidden !== planned.hidden) return tampered();
-    if (test.points !== (test.status === "pass" ? planned.maxPoints : 0)) return tampered();
-  }
-  const points = results.tests.reduce((sum, test) => sum + test.points, 0);
-  const maxPoints = plan.reduce((sum, test) => sum + test.maxPoints, 0);
-  const status = results.status === "error" ? "error" : results.tests.every((test) => test.status === "pass") ? "pass" : "fail";
-  return { ...results, points, maxPoints, status };
-}
-const SETUP_LIMIT_MS = 10_000;
 
 // tfjs's platform inside the isolate: no network; UTF-8 only for the few string ops tests might use.
 const PLATFORM = `
@@ -81,96 +83,171 @@ const PLATFORM = `
   tf.setBackend("cpu");
 `;
 
-let tfjs: { code: string; cache: ivm.ExternalCopy<ArrayBuffer> | undefined } | null = null;
+// V8's code cache per script, kept for the life of the process: a fresh isolate then skips parsing tfjs (~25 ms).
+const codeCache = new Map<string, ivm.ExternalCopy<ArrayBuffer> | null>();
+let tfjsCode: string | undefined;
 
-async function tfjsScript(isolate: ivm.Isolate): Promise<ivm.Script> {
-  if (!tfjs) {
-    const code = readTfjsBundle();
-    const script = (await isolate.compileScript(code, { filename: "tf.es2017.min.js", produceCachedData: true })) as ivm.Script & ivm.CachedDataResult;
-    tfjs = { code, cache: script.cachedData };
+async function compileCached(isolate: ivm.Isolate, key: string, code: string, filename: string): Promise<ivm.Script> {
+  const cached = codeCache.get(key);
+  if (cached) {
+    const script = (await isolate.compileScript(code, { filename, cachedData: cached })) as ivm.Script & { cachedDataRejected?: boolean };
+    if (script.cachedDataRejected) codeCache.delete(key);
     return script;
   }
-  const script = (await isolate.compileScript(tfjs.code, { filename: "tf.es2017.min.js", cachedData: tfjs.cache })) as ivm.Script & { cachedDataRejected?: boolean };
-  if (script.cachedDataRejected) tfjs.cache = undefined;
+  const script = (await isolate.compileScript(code, { filename, produceCachedData: true })) as ivm.Script & ivm.CachedDataResult;
+  codeCache.set(key, script.cachedData ?? null);
   return script;
 }
 
-export async function gradeInSandbox(options: SandboxOptions): Promise<Results> {
+/** Fills V8's code cache for tfjs ahead of the first submission (a grading process calls this when it starts). */
+export async function warmSandbox(): Promise<void> {
+  tfjsCode ??= readTfjsBundle();
+  const isolate = new ivm.Isolate({ memoryLimit: DEFAULT_MEMORY_LIMIT_MB });
+  try {
+    await compileCached(isolate, "tfjs", tfjsCode, "tf.es2017.min.js");
+  } finally {
+    isolate.dispose();
+  }
+}
+
+const isMemoryError = (message: string) => /memory limit|Array buffer allocation failed|allocation failed|out of memory/i.test(message);
+
+/** Grades one submission against the exercise's visible and hidden tests. Throws only SandboxSetupError. */
+export async function gradeInSandbox(request: SandboxRequest, events: SandboxEvents = {}): Promise<Results> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const bundle = await sandboxBundle(options.exerciseId);
-  const isolate = new ivm.Isolate({ memoryLimit: options.memoryLimitMb ?? 128 });
-  let planned: PlannedTest[] = [];
+  const memoryLimitMb = request.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
+  const loadLimitMs = request.loadLimitMs ?? DEFAULT_LOAD_LIMIT_MS;
+  const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
+
+  let bundle;
+  try {
+    bundle = await sandboxBundle(request.exerciseId);
+    tfjsCode ??= readTfjsBundle();
+  } catch (error) {
+    throw new SandboxSetupError(`The tests of "${request.exerciseId}" could not be built: ${String(error)}`, { cause: error });
+  }
+
+  const isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb });
+  try {
+    // Setup: nothing of the learner's has run yet, so a failure here is ours.
+    let plan: PlannedTest[];
+    let grade: ivm.Reference<(source: string, exportsJson: string, report: unknown) => Promise<string>>;
+    try {
+      const context = await isolate.createContext();
+      // tfjs looks for a global object under the names browsers and Node give it.
+      await context.eval("globalThis.self = globalThis; globalThis.global = globalThis;");
+      await (await compileCached(isolate, "tfjs", tfjsCode, "tf.es2017.min.js")).run(context, { timeout: SETUP_LIMIT_MS });
+      await context.eval(PLATFORM, { timeout: SETUP_LIMIT_MS });
+      await (await compileCached(isolate, bundle.key, bundle.code, `sandbox-${request.exerciseId}.js`)).run(context, { timeout: SETUP_LIMIT_MS });
+      plan = JSON.parse((await context.eval("__latentPlan()", { timeout: SETUP_LIMIT_MS })) as string) as PlannedTest[];
+      grade = (await context.global.get("__latentGrade", { reference: true })) as typeof grade;
+      await context.eval("delete globalThis.__latentGrade; delete globalThis.__latentPlan;", { timeout: SETUP_LIMIT_MS });
+      await context.eval(FREEZE, { timeout: SETUP_LIMIT_MS });
+    } catch (error) {
+      throw new SandboxSetupError(`The sandbox could not be prepared for "${request.exerciseId}": ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+    events.onPlan?.(plan);
+    return await runLearnerCode(isolate, grade, plan, request, { loadLimitMs, budgetMs, memoryLimitMb, elapsed }, events);
+  } finally {
+    if (!isolate.isDisposed) isolate.dispose();
+  }
+}
+
+async function runLearnerCode(
+  isolate: ivm.Isolate,
+  grade: ivm.Reference<(source: string, exportsJson: string, report: unknown) => Promise<string>>,
+  plan: PlannedTest[],
+  request: SandboxRequest,
+  limits: { loadLimitMs: number; budgetMs: number; memoryLimitMb: number; elapsed: () => number },
+  events: SandboxEvents,
+): Promise<Results> {
+  const { elapsed } = limits;
+  const finished: Array<TestResult | undefined> = [];
   let runningIndex = -1;
   let runningSince = 0;
-  const finished: TestResult[] = [];
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
   let stopReason: string | null = null;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const learnerStarted = performance.now();
+  const deadline = learnerStarted + limits.loadLimitMs + limits.budgetMs;
 
-  const arm = (ms: number, reason: () => string) => {
+  // Stops the isolate after `ms`, or at the run's overall deadline if that comes first.
+  const arm = (ms: number, reason: string) => {
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      stopReason = reason();
-      if (!isolate.isDisposed) isolate.dispose();
-    }, ms);
+    const untilDeadline = deadline - performance.now();
+    const budgetFirst = untilDeadline < ms;
+    watchdog = setTimeout(
+      () => {
+        stopReason = budgetFirst
+          ? `Your submission used up its ${limits.budgetMs / 1000} s for all the tests together, so it was stopped here. Look for slow loops over tensor values.`
+          : reason;
+        if (!isolate.isDisposed) isolate.dispose();
+      },
+      Math.max(0, Math.min(ms, untilDeadline)),
+    );
   };
 
-  try {
-    const context = await isolate.createContext();
-    // tfjs looks for a global object under the names browsers and Node give it.
-    await context.eval("globalThis.self = globalThis; globalThis.global = globalThis;");
-    await (await tfjsScript(isolate)).run(context, { timeout: SETUP_LIMIT_MS });
-    await context.eval(PLATFORM, { timeout: SETUP_LIMIT_MS });
-    await (await isolate.compileScript(bundle, { filename: `sandbox-${options.exerciseId}.js` })).run(context, { timeout: SETUP_LIMIT_MS });
-
-    const report = new ivm.Reference((kind: string, payload: string) => {
-      if (kind === "plan") {
-        planned = JSON.parse(payload) as PlannedTest[];
-        clearTimeout(watchdog);
-      } else if (kind === "start") {
-        runningIndex = Number(payload);
-        runningSince = performance.now();
-        const test = planned[runningIndex];
-        const limit = test?.timeoutMs ?? 5000;
-        arm(limit + GRACE_MS, () => `Did not finish within ${limit / 1000} s, so it was stopped. Look for a loop that never ends or a very large tensor.`);
-      } else if (kind === "end") {
-        const { index, result } = JSON.parse(payload) as { index: number; result: TestResult };
-        finished[index] = result;
-        clearTimeout(watchdog);
+  // The runner's progress. It comes from the learner's heap, so it is checked like any other input.
+  const report = new ivm.Reference((kind: unknown, payload: unknown) => {
+    if (typeof payload !== "string" || payload.length > MAX_REPORT_CHARS) return;
+    if (kind === "plan") {
+      clearTimeout(watchdog); // loaded; each test now gets its own limit
+    } else if (kind === "start") {
+      const index = Number(payload);
+      const test = plan[index];
+      if (!Number.isInteger(index) || !test || index <= runningIndex) return;
+      runningIndex = index;
+      runningSince = performance.now();
+      events.onTestStart?.(index);
+      arm(test.timeoutMs + GRACE_MS, `Did not finish within ${test.timeoutMs / 1000} s, so it was stopped. Look for a loop that never ends or a very large tensor.`);
+    } else if (kind === "end") {
+      clearTimeout(watchdog);
+      let parsed: { index?: unknown; result?: unknown };
+      try {
+        parsed = JSON.parse(payload) as typeof parsed;
+      } catch {
+        return;
       }
-    });
-    const trustedPlan = JSON.parse((await context.eval("__latentPlan()", { timeout: SETUP_LIMIT_MS })) as string) as PlannedTest[];
-    await context.eval(FREEZE, { timeout: SETUP_LIMIT_MS });
-    const grade = (await context.global.get("__latentGrade", { reference: true })) as ivm.Reference<(s: string, e: string, r: unknown) => Promise<string>>;
-    const loadLimit = options.loadLimitMs ?? 5000;
-    arm(loadLimit, () => `Your module did not finish loading within ${loadLimit / 1000} s. Look for a loop at the top level of your file that never ends.`);
-    const json = (await grade.apply(undefined, [options.source, JSON.stringify(options.exports), report], {
-      result: { promise: true, copy: true },
-    })) as string;
+      const index = parsed.index;
+      if (typeof index !== "number" || index !== runningIndex) return;
+      const result = acceptTest(parsed.result, plan[index]!);
+      if (!result) return;
+      finished[index] = result;
+      events.onTestEnd?.(index, result);
+    }
+  });
+
+  arm(limits.loadLimitMs, `Your module did not finish loading within ${limits.loadLimitMs / 1000} s. Look for a loop at the top level of your file that never ends.`);
+  try {
+    const json = await grade.apply(undefined, [request.source, JSON.stringify(request.exports), report], { result: { promise: true, copy: true } });
     clearTimeout(watchdog);
-    return checkAgainstPlan({ ...(JSON.parse(json) as Results), durationMs: elapsed() }, trustedPlan);
+    if (typeof json !== "string" || json.length > MAX_REPORT_CHARS) return acceptResults(null, plan, { backend: "cpu", durationMs: elapsed() });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      raw = null;
+    }
+    return acceptResults(raw, plan, { backend: "cpu", durationMs: elapsed() });
   } catch (error) {
     clearTimeout(watchdog);
     const message = error instanceof Error ? error.message : String(error);
-    const outOfMemory = /memory limit|Array buffer allocation failed|allocation failed/i.test(message);
-    if (stopReason && runningIndex >= 0 && planned.length > 0) {
-      return interruptedResults(planned, finished, { runningIndex, runningMs: performance.now() - runningSince, backend: "cpu", durationMs: elapsed(), reason: stopReason });
+    const run = { backend: "cpu", durationMs: elapsed() };
+    const loading = runningIndex < 0;
+    if (stopReason !== null) {
+      if (loading) return errorResults(plan, { ...run, message: stopReason });
+      return stoppedResults(plan, finished, { ...run, runningIndex, runningMs: performance.now() - runningSince, status: "timeout", reason: stopReason });
     }
-    if (outOfMemory && runningIndex >= 0 && planned.length > 0) {
-      return interruptedResults(planned, finished, {
-        runningIndex,
-        runningMs: performance.now() - runningSince,
-        backend: "cpu",
-        durationMs: elapsed(),
-        reason: `Used more than ${options.memoryLimitMb ?? 128} MB of memory, so it was stopped. Look for a tensor far larger than the inputs.`,
-      });
+    if (isMemoryError(message)) {
+      const advice = "Look for a tensor far larger than the inputs, or values kept in a growing array.";
+      const reason = `Used more than ${limits.memoryLimitMb} MB of memory, so it was stopped. ${advice}`;
+      if (loading) return errorResults(plan, { ...run, message: `Your module used more than ${limits.memoryLimitMb} MB of memory while loading. ${advice}` });
+      return stoppedResults(plan, finished, { ...run, runningIndex, runningMs: performance.now() - runningSince, status: "error", reason });
     }
-    return errorResults(planned, {
-      backend: "cpu",
-      durationMs: elapsed(),
-      message: stopReason ?? (outOfMemory ? `Your code used more than ${options.memoryLimitMb ?? 128} MB of memory while loading.` : `The sandbox stopped your code: ${message}`),
-    });
+    return errorResults(plan, { ...run, message: capMessage(`The sandbox stopped your code: ${message}`) });
   } finally {
-    if (!isolate.isDisposed) isolate.dispose();
+    report.release();
   }
 }

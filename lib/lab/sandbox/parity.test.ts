@@ -1,11 +1,15 @@
 // Verdict parity: for every exercise and every committed solution (reference, starter, wrong/*, correct/*), the
-// server sandbox gives the same per-test verdicts as the Node grader (the CLI's path). The browser's side of the
-// parity (visible tests) is checked in e2e/lab.spec.ts.
-import { describe, expect, it } from "vitest";
+// server sandbox (grading processes, isolates) gives the same per-test verdicts as the Node grader (the CLI's
+// path: gradeSubmission in-process with tfjs's CPU backend). The browser's side (visible tests) is in e2e.
+import { afterAll, describe, expect, it } from "vitest";
 import { gradeSubmission } from "@/lib/lab/grade";
 import { listExercises, loadExercise, loadExerciseTests } from "@/lib/lab/exercises";
 import { loadNodeTf } from "@/lib/lab/node-tf";
-import { gradeInSandbox } from "./grade-in-sandbox";
+import { resultsSchema } from "@/lib/lab/results-schema";
+import { createGrader } from "./grader";
+
+const grader = createGrader({ workers: 2, queueLimit: 64 });
+afterAll(() => grader.close());
 
 const verdicts = (results: { tests: Array<{ name: string; status: string }> }) => results.tests.map((t) => `${t.status} · ${t.name}`);
 
@@ -18,14 +22,16 @@ describe("sandbox ↔ Node grader parity", () => {
       const solutions = [
         { file: "solution.ts", source: exercise.solution },
         { file: "starter.ts", source: exercise.starter },
-        ...exercise.wrong.map((s) => ({ file: `wrong/${s.file}`, source: s.source })),
-        ...exercise.correct.map((s) => ({ file: `correct/${s.file}`, source: s.source })),
+        ...exercise.wrong.map((s) => ({ file: s.file, source: s.source })),
+        ...exercise.correct.map((s) => ({ file: s.file, source: s.source })),
       ];
-      for (const solution of solutions) {
+      const sandboxed = await Promise.all(solutions.map((s) => grader.grade({ exerciseId: exercise.id, source: s.source, exports: exercise.exports })));
+      for (const [i, solution] of solutions.entries()) {
         const node = await gradeSubmission({ tf: tf as never, source: solution.source, exports: exercise.exports, tests: suites, backend: "cpu" });
-        const sandbox = await gradeInSandbox({ exerciseId: exercise.id, source: solution.source, exports: exercise.exports });
+        const sandbox = resultsSchema.parse(sandboxed[i]);
         expect(verdicts(sandbox), `${exercise.id}/${solution.file}`).toEqual(verdicts(node));
         expect(sandbox.status, `${exercise.id}/${solution.file}`).toBe(node.status);
+        expect(sandbox.points, `${exercise.id}/${solution.file}`).toBe(node.points);
       }
     }, 120_000);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGraderPool, GraderBusyError } from "./pool";
+import { createGraderPool, GraderBusyError, graderPoolSize } from "./pool";
 
 const deferred = () => {
   let resolve!: () => void;
@@ -49,5 +49,30 @@ describe("grader pool", () => {
     expect((refused as GraderBusyError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
     gate.resolve();
     await running;
+  });
+});
+
+describe("grader pool admission", () => {
+  it("frees a slot before the caller hears back, so an immediate resubmission is admitted", async () => {
+    const pool = createGraderPool({ concurrency: 1, queueLimit: 0 });
+    await pool.run(async () => 1);
+    expect(await pool.run(async () => 2)).toBe(2);
+  });
+
+  it("bases Retry-After on how long tasks take", async () => {
+    const pool = createGraderPool({ concurrency: 1, queueLimit: 1, typicalTaskMs: 4000 });
+    const gate = deferred();
+    const running = [pool.run(() => gate.promise), pool.run(() => gate.promise)];
+    const refused = (await pool.run(async () => 1).catch((e: unknown) => e)) as GraderBusyError;
+    expect(refused.retryAfterSeconds).toBe(8);
+    gate.resolve();
+    await Promise.all(running);
+  });
+
+  it("reads its size from the environment, with defaults for missing or bad values", () => {
+    expect(graderPoolSize({ LATENT_GRADER_WORKERS: "3", LATENT_GRADER_QUEUE: "5" } as unknown as NodeJS.ProcessEnv)).toEqual({ concurrency: 3, queueLimit: 5 });
+    const fallback = graderPoolSize({ LATENT_GRADER_WORKERS: "-1", LATENT_GRADER_QUEUE: "lots" } as unknown as NodeJS.ProcessEnv);
+    expect(fallback.concurrency).toBeGreaterThanOrEqual(1);
+    expect(fallback.queueLimit).toBe(32);
   });
 });

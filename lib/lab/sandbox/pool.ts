@@ -36,22 +36,37 @@ export function createGraderPool(options: { concurrency: number; queueLimit: num
     queue.shift()?.();
   };
   return {
-    run(task) {
+    run<T>(task: () => Promise<T>): Promise<T> {
       if (active >= options.concurrency && queue.length >= options.queueLimit) {
         // The queue ahead of this request, shared by the workers, plus the ones running now.
         const waitMs = ((queue.length + 1) / options.concurrency) * averageTaskMs;
         return Promise.reject(new GraderBusyError(Math.max(1, Math.ceil(waitMs / 1000))));
       }
-      return new Promise((resolve, reject) => {
+      return new Promise<T>((resolve, reject) => {
         const start = () => {
           active++;
           const started = performance.now();
-          task()
-            .then(resolve, reject)
-            .finally(() => {
-              averageTaskMs = 0.8 * averageTaskMs + 0.2 * (performance.now() - started);
-              next();
-            });
+          // The slot is freed before the caller hears back, so a caller that submits again at once finds it free.
+          const done = () => {
+            averageTaskMs = 0.8 * averageTaskMs + 0.2 * (performance.now() - started);
+            next();
+          };
+          let running: Promise<T>;
+          try {
+            running = task();
+          } catch (error) {
+            running = Promise.reject(error);
+          }
+          running.then(
+            (value) => {
+              done();
+              resolve(value);
+            },
+            (error: unknown) => {
+              done();
+              reject(error);
+            },
+          );
         };
         if (active < options.concurrency) start();
         else queue.push(start);

@@ -1,0 +1,84 @@
+// The server's grader: a bounded FIFO queue (pool.ts) in front of grading processes (grading-process.ts), one per
+// core by default, each grading one submission at a time in a fresh isolate. A process that dies is replaced by
+// the next job that needs one. Nothing here runs learner code in the web server's process.
+import type { Results } from "@/lib/lab/results";
+import { GradingProcess } from "./grading-process";
+import { createGraderPool, graderPoolSize } from "./pool";
+import type { GradeJob } from "./protocol";
+import { graderWorkerScript } from "./worker-script";
+
+export type GraderStats = { workers: number; busy: number; queued: number; queueLimit: number; processes: number[] };
+
+export type Grader = {
+  /** Grades a submission; throws GraderBusyError when the queue is full, GraderUnavailableError when it cannot run. */
+  grade(job: GradeJob): Promise<Results>;
+  /** Starts every grading process now instead of at the first submissions. */
+  warm(): Promise<void>;
+  stats(): GraderStats;
+  /** Stops the grading processes (tests, scripts). */
+  close(): void;
+};
+
+export function createGrader(options: { workers: number; queueLimit: number }): Grader {
+  const queue = createGraderPool({ concurrency: options.workers, queueLimit: options.queueLimit, typicalTaskMs: 100 });
+  const processes = new Set<GradingProcess>();
+  const idle: GradingProcess[] = [];
+  let closed = false;
+
+  const start = async (): Promise<GradingProcess> => {
+    const script = await graderWorkerScript();
+    const started = new GradingProcess(script, (gone) => {
+      processes.delete(gone);
+      const at = idle.indexOf(gone);
+      if (at >= 0) idle.splice(at, 1);
+    });
+    processes.add(started);
+    return started;
+  };
+
+  // The queue admits at most `workers` jobs at once, so there is always an idle process or room for a new one.
+  const acquire = async (): Promise<GradingProcess> => {
+    for (let candidate = idle.pop(); candidate; candidate = idle.pop()) if (candidate.alive) return candidate;
+    return start();
+  };
+
+  return {
+    grade(job) {
+      if (closed) return Promise.reject(new Error("The grader was closed."));
+      return queue.run(async () => {
+        const worker = await acquire();
+        try {
+          return await worker.grade(job);
+        } finally {
+          if (worker.alive && !closed) idle.push(worker);
+        }
+      });
+    },
+    async warm() {
+      while (processes.size < options.workers) {
+        const started = await start();
+        await started.ready;
+        idle.push(started);
+      }
+    },
+    stats() {
+      const { active, queued, queueLimit } = queue.stats();
+      return { workers: options.workers, busy: active, queued, queueLimit, processes: [...processes].map((p) => p.pid ?? -1) };
+    },
+    close() {
+      closed = true;
+      for (const worker of processes) worker.kill("closed");
+    },
+  };
+}
+
+const globalForGrader = globalThis as unknown as { latentGrader?: Grader };
+
+/** The process-wide grader, created at first use: LATENT_GRADER_WORKERS processes, LATENT_GRADER_QUEUE waiting. */
+export function serverGrader(): Grader {
+  if (!globalForGrader.latentGrader) {
+    const { concurrency, queueLimit } = graderPoolSize();
+    globalForGrader.latentGrader = createGrader({ workers: concurrency, queueLimit });
+  }
+  return globalForGrader.latentGrader;
+}

@@ -1,0 +1,34 @@
+// A grading process: started by the pool (pool.ts) with a minimal environment, it grades one submission at a time,
+// each in a fresh isolate, and reports progress so the pool can still answer if this process dies mid-run.
+// Built to plain JavaScript by worker-script.ts; needs `--no-node-snapshot` (isolated-vm on Node ≥ 20).
+import { gradeInSandbox, SandboxSetupError, warmSandbox } from "./grade-in-sandbox";
+import type { FromWorker, ToWorker } from "./protocol";
+
+const send = (message: FromWorker) => process.send?.(message);
+const memoryLimitMb = Number(process.env.LATENT_GRADER_MEMORY_MB) || undefined;
+
+process.on("disconnect", () => process.exit(0));
+process.on("message", (message: ToWorker) => {
+  if (message?.type !== "grade") return;
+  const { jobId, job } = message;
+  gradeInSandbox(
+    { exerciseId: job.exerciseId, source: job.source, exports: job.exports, memoryLimitMb },
+    {
+      onPlan: (plan) => send({ type: "plan", jobId, plan }),
+      onTestStart: (index) => send({ type: "test-start", jobId, index }),
+      onTestEnd: (index, result) => send({ type: "test-end", jobId, index, result }),
+    },
+  ).then(
+    (results) => send({ type: "done", jobId, results }),
+    (error: unknown) => {
+      if (!(error instanceof SandboxSetupError)) throw error; // a bug: let the process die, the pool replaces it
+      send({ type: "failed", jobId, message: error.message });
+    },
+  );
+});
+
+// Ready once tfjs's code cache is filled; if that fails, the first submission says why.
+warmSandbox().then(
+  () => send({ type: "ready" }),
+  () => send({ type: "ready" }),
+);
