@@ -1,0 +1,121 @@
+// The submissions API as a client sees it: the real route handlers, the real grader and PostgreSQL; only the
+// session is simulated. A forged result cannot create a passing submission; refusals store nothing.
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { createUser } from "@/lib/auth/accounts";
+import { importContent } from "@/lib/content/import";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { serverGrader } from "@/lib/lab/sandbox/grader";
+import type { SubmissionDetail, SubmissionPage, SubmittedSolution } from "@/lib/lab/submissions/types";
+
+// One grading process and no waiting room: a second learner's submission while one grades gets 503.
+process.env.LATENT_GRADER_WORKERS = "1";
+process.env.LATENT_GRADER_QUEUE = "0";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getApiUser: async () => session.user }));
+
+const { GET: list, POST: submit } = await import("./route");
+const { GET: show } = await import("./[id]/route");
+
+let t: TestDatabase;
+let ada: CurrentUser;
+let bob: CurrentUser;
+const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
+const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
+
+const as = (user: CurrentUser | null) => (session.user = user);
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  submit(new Request("http://latent.test/api/lab/submissions", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }));
+const get = (query: string) => list(new Request(`http://latent.test/api/lab/submissions?${query}`));
+const getOne = (id: string) => show(new Request(`http://latent.test/api/lab/submissions/${id}`), { params: Promise.resolve({ id }) });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  (globalThis as unknown as { latentDb?: unknown }).latentDb = t.db; // what getDb() returns
+  await importContent(t.db);
+  const learner = async (email: string): Promise<CurrentUser> => ({ id: (await createUser(t.db, { email })).id, email, name: null, role: "LEARNER" });
+  ada = await learner("ada@example.com");
+  bob = await learner("bob@example.com");
+});
+afterAll(async () => {
+  serverGrader().close();
+  await t.drop();
+});
+
+describe("POST /api/lab/submissions", () => {
+  it("answers 401 without a session and 400 without code", async () => {
+    as(null);
+    expect((await post({ exerciseId: "kl-divergence", code: reference })).status).toBe(401);
+    as(ada);
+    const missing = await post({ exerciseId: "kl-divergence" });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { error: { field: string } }).error.field).toBe("code");
+  });
+
+  it("ignores a forged result: a request claiming every test passed is graded, fails and is stored as failed", async () => {
+    as(ada);
+    const forged = { status: "pass", points: 14, maxPoints: 14, tests: [], backend: "webgl", durationMs: 1, version: 3 };
+    const response = await post({ exerciseId: "kl-divergence", code: reversed, results: forged, ...forged });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as SubmittedSolution;
+    expect(body.results).toMatchObject({ status: "fail", backend: "cpu" });
+    expect(body.results.points).toBeLessThan(body.results.maxPoints);
+    const stored = await t.db.submission.findUniqueOrThrow({ where: { id: body.id } });
+    expect(stored).toMatchObject({ status: "fail", backend: "cpu", points: body.results.points });
+    expect(await t.db.submission.count({ where: { userId: ada.id, status: "pass" } })).toBe(0);
+  });
+
+  it("refuses code over 64 KB (413) and unknown exercises (404), storing nothing", async () => {
+    as(ada);
+    const before = await t.db.submission.count();
+    const tooBig = await post({ exerciseId: "kl-divergence", code: "x".repeat(65 * 1024) });
+    expect(tooBig.status).toBe(413);
+    expect(((await tooBig.json()) as { error: { message: string } }).error.message).toMatch(/at most 64 KB/);
+    const huge = await post({ exerciseId: "kl-divergence", code: "x".repeat(1024 * 1024) });
+    expect(huge.status).toBe(413);
+    const unknown = await post({ exerciseId: "nope", code: reference });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: "exercise_not_found", message: "There is no exercise 'nope'." } });
+    expect(await t.db.submission.count()).toBe(before);
+  });
+
+  it("answers 503 with Retry-After when the grader's queue is full, and 429 to a learner already grading", async () => {
+    as(ada);
+    const slow = post({ exerciseId: "kl-divergence", code: "export function klDivergence() { while (true) {} }" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const again = await post({ exerciseId: "kl-divergence", code: reference });
+    expect(again.status).toBe(429);
+    expect(Number(again.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    as(bob);
+    const busy = await post({ exerciseId: "kl-divergence", code: reference });
+    expect(busy.status).toBe(503);
+    expect(Number(busy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await busy.json()).toMatchObject({ error: { code: "busy" } });
+    expect(await t.db.submission.count({ where: { userId: bob.id } })).toBe(0);
+    const timedOut = (await (await slow).json()) as SubmittedSolution;
+    expect(timedOut.results.tests[0]!.status).toBe("timeout");
+  }, 30_000);
+});
+
+describe("GET /api/lab/submissions", () => {
+  it("lists the learner's own history newest first, without code; one opens with its code; another's is 404", async () => {
+    as(bob);
+    const created = (await (await post({ exerciseId: "kl-divergence", code: reference })).json()) as SubmittedSolution;
+    const page = (await (await get("exercise=kl-divergence")).json()) as SubmissionPage;
+    expect(page.submissions.map((s) => s.id)).toEqual([created.id]);
+    expect(page.submissions[0]).not.toHaveProperty("code");
+    const one = await getOne(created.id);
+    expect(one.status).toBe(200);
+    expect((await one.json()) as SubmissionDetail).toMatchObject({ id: created.id, code: reference, status: "pass" });
+
+    as(ada);
+    expect((await getOne(created.id)).status).toBe(404);
+    const adas = (await (await get("exercise=kl-divergence&limit=1")).json()) as SubmissionPage;
+    expect(adas.submissions).toHaveLength(1);
+    expect(adas.submissions.every((s) => s.id !== created.id)).toBe(true);
+    expect(adas.nextCursor).not.toBeNull();
+    expect((await get("exercise=kl-divergence&limit=1000")).status).toBe(400);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { retryAfterSeconds, submitCode } from "./client";
+
+const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+const graded = { id: "s1", createdAt: "2026-11-24T00:00:00.000Z", results: { status: "fail", tests: [] }, rescheduledCards: 2 };
+
+function scripted(...responses: Response[]) {
+  const requests: RequestInit[] = [];
+  const fetch = (async (_url: string, init: RequestInit) => {
+    requests.push(init);
+    return responses.shift() ?? answer(500, {});
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, requests };
+}
+
+describe("submitCode", () => {
+  it("posts only the exercise and the code, and returns the server's grade", async () => {
+    const { fetch, requests } = scripted(answer(201, graded));
+    const outcome = await submitCode("kl-divergence", "export const x = 1;", { fetch });
+    expect(outcome).toEqual({ ok: true, submission: graded });
+    expect(JSON.parse(requests[0]!.body as string)).toEqual({ exerciseId: "kl-divergence", code: "export const x = 1;" });
+  });
+
+  it("waits as Retry-After says while the grader is busy, telling the page each time", async () => {
+    const busy = () => answer(503, { error: { code: "busy", message: "busy" } }, { "retry-after": "3" });
+    const { fetch } = scripted(busy(), answer(429, { error: { code: "in_flight", message: "wait" } }, { "retry-after": "2" }), answer(201, graded));
+    const waits: number[] = [];
+    const slept: number[] = [];
+    const outcome = await submitCode("kl-divergence", "x", { fetch, onRetry: (seconds) => waits.push(seconds), sleep: async (ms) => void slept.push(ms) });
+    expect(outcome.ok).toBe(true);
+    expect(waits).toEqual([3, 2]);
+    expect(slept).toEqual([3000, 2000]);
+  });
+
+  it("gives up after maxAttempts with a message, and does not retry a refusal", async () => {
+    const busy = () => answer(503, { error: { code: "busy", message: "busy" } }, { "retry-after": "1" });
+    const gaveUp = await submitCode("kl-divergence", "x", { fetch: scripted(busy(), busy()).fetch, maxAttempts: 2, sleep: async () => undefined });
+    expect(gaveUp).toMatchObject({ ok: false, status: 503, message: expect.stringMatching(/still busy/) });
+    const refused = await submitCode("nope", "x", { fetch: scripted(answer(404, { error: { code: "exercise_not_found", message: "There is no exercise 'nope'." } })).fetch });
+    expect(refused).toEqual({ ok: false, status: 404, message: "There is no exercise 'nope'." });
+  });
+
+  it("reads Retry-After defensively", () => {
+    expect(retryAfterSeconds("5")).toBe(5);
+    expect(retryAfterSeconds(null)).toBe(2);
+    expect(retryAfterSeconds("soon")).toBe(2);
+    expect(retryAfterSeconds("3600")).toBe(30);
+  });
+});

@@ -1,0 +1,69 @@
+// The browser's side of Submit: posts the code and, while the grader is busy (503) or the learner's previous
+// submission is still grading (429), waits as the server's Retry-After says and tries again, telling the page
+// each time so the wait is visible. No server imports: safe in a client component.
+import type { SubmissionApiError, SubmittedSolution } from "./types";
+
+export type SubmitCodeOutcome = { ok: true; submission: SubmittedSolution } | { ok: false; status: number; message: string };
+
+export type SubmitCodeOptions = {
+  /** Called before each wait with the seconds it will last and the attempt about to be retried (1, 2, …). */
+  onRetry?: (seconds: number, attempt: number) => void;
+  /** Attempts in all, the first included. Default 6. */
+  maxAttempts?: number;
+  signal?: AbortSignal;
+  /** For tests. */
+  fetch?: typeof fetch;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+};
+
+const RETRYABLE = new Set([429, 503]);
+const MAX_WAIT_SECONDS = 30;
+
+function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+export function retryAfterSeconds(header: string | null): number {
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.min(Math.ceil(seconds), MAX_WAIT_SECONDS) : 2;
+}
+
+export async function submitCode(exerciseId: string, code: string, options: SubmitCodeOptions = {}): Promise<SubmitCodeOutcome> {
+  const post = options.fetch ?? fetch;
+  const sleep = options.sleep ?? sleepFor;
+  const attempts = options.maxAttempts ?? 6;
+  let last: { status: number; message: string } = { status: 0, message: "" };
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    let response: Response;
+    try {
+      response = await post("/api/lab/submissions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ exerciseId, code }),
+        signal: options.signal,
+      });
+    } catch {
+      if (options.signal?.aborted) return { ok: false, status: 0, message: "Submission cancelled." };
+      return { ok: false, status: 0, message: "The server could not be reached. Your code is still in the editor; submit again when you are back online." };
+    }
+    const body = (await response.json().catch(() => null)) as (SubmittedSolution & Partial<SubmissionApiError>) | null;
+    if (response.status === 201 && body?.results) return { ok: true, submission: body };
+    last = { status: response.status, message: body?.error?.message ?? `The server answered ${response.status}. Try again.` };
+    if (!RETRYABLE.has(response.status) || attempt === attempts) break;
+    const seconds = retryAfterSeconds(response.headers.get("retry-after"));
+    options.onRetry?.(seconds, attempt);
+    try {
+      await sleep(seconds * 1000, options.signal);
+    } catch {
+      return { ok: false, status: 0, message: "Submission cancelled." };
+    }
+  }
+  if (RETRYABLE.has(last.status)) return { ok: false, status: last.status, message: "The grader is still busy. Your code was not graded; submit again in a minute." };
+  return { ok: false, ...last };
+}

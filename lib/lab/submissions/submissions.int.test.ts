@@ -1,0 +1,196 @@
+// Submissions on PostgreSQL with the real grader (grading processes, isolates): what is stored, what is refused
+// (stored nowhere), who may see what, and how a failed submission brings the exercise's cards back to review.
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "@/lib/auth/accounts";
+import { importContent } from "@/lib/content/import";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { Results } from "@/lib/lab/results";
+import { createGrader, type Grader } from "@/lib/lab/sandbox/grader";
+import { GraderBusyError } from "@/lib/lab/sandbox/pool";
+import { answerCard, setSuspended } from "@/lib/review/answer";
+import { ensureCards } from "@/lib/review/cards";
+import { loadQueue } from "@/lib/review/queue";
+import { SubmissionError, SubmissionInFlightError } from "./errors";
+import { getSubmission, listSubmissions } from "./history";
+import { submitSolution } from "./submit";
+
+let t: TestDatabase;
+const grader = createGrader({ workers: 1, queueLimit: 8 });
+const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
+const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
+const submit = (userId: string, code: string, exerciseId = "kl-divergence") => submitSolution(t.db, userId, { exerciseId, code }, { grader });
+// A grader that must not be reached: refusals happen before grading.
+const unreachable: Grader = { ...grader, grade: () => Promise.reject(new Error("graded a refused submission")) };
+
+async function newLearner(email: string, options: { cards: boolean }) {
+  const id = (await createUser(t.db, { email })).id;
+  if (options.cards) await ensureCards(t.db, id);
+  return id;
+}
+
+async function klCards(userId: string) {
+  // kl-divergence practises ml-qa#6 and ml-qa#5.
+  return t.db.card.findMany({ where: { userId, note: { number: { in: [5, 6] }, deck: { slug: "ml-qa" } } }, orderBy: { id: "asc" } });
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await importContent(t.db);
+});
+afterAll(async () => {
+  grader.close();
+  await t.drop();
+});
+
+describe("submitting", () => {
+  it("grades on the server with hidden tests and keeps code, per-test results, score, backend, duration and time", async () => {
+    const ada = await newLearner("ada@example.com", { cards: true });
+    const submitted = await submit(ada, reference);
+    expect(submitted.results.status).toBe("pass");
+    expect(submitted.results.tests.some((test) => test.hidden)).toBe(true);
+    expect(submitted.rescheduledCards).toBe(0);
+    const stored = await getSubmission(t.db, ada, submitted.id);
+    expect(stored).toMatchObject({ code: reference, status: "pass", backend: "cpu", exerciseId: "kl-divergence", createdAt: submitted.createdAt });
+    expect(stored.points).toBe(stored.maxPoints);
+    expect(stored.durationMs).toBeGreaterThan(0);
+    expect(stored.results).toEqual(submitted.results);
+  });
+
+  it("shows a failing hidden test's name and verdict, never its inputs", async () => {
+    const ada = await newLearner("ada2@example.com", { cards: true });
+    const submitted = await submit(ada, `${reversed}\nconsole.log("printed");`);
+    const hidden = submitted.results.tests.filter((test) => test.hidden && test.status !== "pass");
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const test of hidden) {
+      expect(test.message).toMatch(/^This hidden test/);
+      expect(test.output).toBeUndefined();
+      expect(test.test_code).toBeUndefined();
+    }
+    const stored = (await getSubmission(t.db, ada, submitted.id)).results as Results;
+    expect(JSON.stringify(stored.tests.filter((test) => test.hidden).map((test) => test.message))).not.toMatch(/expected|actual|\[\d/);
+    const { submissions } = await listSubmissions(t.db, ada, "kl-divergence");
+    expect(submissions[0]).toMatchObject({ id: submitted.id, status: "fail" });
+    expect(submissions[0]!.failing.some((f) => f.hidden)).toBe(true);
+    expect(submissions[0]).not.toHaveProperty("code");
+  });
+
+  it("refuses code over 64 KB and unknown exercises with a clear message, grading and storing nothing", async () => {
+    const ada = await newLearner("ada3@example.com", { cards: true });
+    const before = await t.db.submission.count();
+    const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
+    const big = `// ${"x".repeat(64 * 1024)}\n${reference}`;
+    const tooBig = await refusal(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: big }, { grader: unreachable }));
+    expect(tooBig).toBeInstanceOf(SubmissionError);
+    expect(tooBig).toMatchObject({ status: 413, code: "code_too_large", message: expect.stringMatching(/at most 64 KB/) });
+    // Exactly 64 KB is allowed (it reaches the grader).
+    const atLimit = await refusal(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: "x".repeat(64 * 1024) }, { grader: unreachable }));
+    expect((atLimit as Error).message).toBe("graded a refused submission");
+    for (const exerciseId of ["no-such-exercise", "../etc", "KL-divergence", "kl-divergence/../train-step"]) {
+      const unknown = await refusal(submitSolution(t.db, ada, { exerciseId, code: reference }, { grader: unreachable }));
+      expect(unknown, exerciseId).toMatchObject({ status: 404, code: "exercise_not_found", message: `There is no exercise '${exerciseId}'.` });
+    }
+    expect(await t.db.submission.count()).toBe(before);
+    expect(await t.db.reviewLog.count({ where: { userId: ada } })).toBe(0);
+  });
+
+  it("stores nothing when the grader is busy", async () => {
+    const ada = await newLearner("ada4@example.com", { cards: true });
+    const busy: Grader = { ...grader, grade: () => Promise.reject(new GraderBusyError(3)) };
+    await expect(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: reversed }, { grader: busy })).rejects.toBeInstanceOf(GraderBusyError);
+    expect(await t.db.submission.count({ where: { userId: ada } })).toBe(0);
+  });
+
+  it("grades one submission per learner at a time", async () => {
+    const ada = await newLearner("ada5@example.com", { cards: true });
+    let release!: () => void;
+    const slow: Grader = { ...grader, grade: (job) => new Promise<void>((resolve) => (release = resolve)).then(() => grader.grade(job)) };
+    const first = submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: reference }, { grader: slow });
+    await expect(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: reference }, { grader: slow })).rejects.toBeInstanceOf(SubmissionInFlightError);
+    release();
+    expect((await first).results.status).toBe("pass");
+    expect((await submit(ada, reference)).results.status).toBe("pass");
+  });
+});
+
+describe("a failed submission feeds review", () => {
+  it("brings the cards of the exercise's notes back today, as a lab reschedule (not a rating) with a reason", async () => {
+    const bob = await newLearner("bob@example.com", { cards: true });
+    for (const card of await klCards(bob)) await answerCard(t.db, bob, { cardId: card.id, version: card.version, rating: 4, durationMs: 0 });
+    const before = await klCards(bob);
+    expect(before.every((c) => c.due.getTime() > Date.now() + 86_400_000)).toBe(true);
+
+    const submitted = await submit(bob, reversed);
+    expect(submitted.rescheduledCards).toBe(2);
+    const after = await klCards(bob);
+    for (const [i, card] of after.entries()) {
+      expect(card.due.getTime()).toBeLessThanOrEqual(Date.now());
+      expect(card.version).toBe(before[i]!.version + 1);
+      // Only the due date moves: the memory (stability, difficulty, reps, lapses, state) is the card's own.
+      expect(card).toMatchObject({ stability: before[i]!.stability, difficulty: before[i]!.difficulty, reps: before[i]!.reps, lapses: before[i]!.lapses, state: before[i]!.state });
+    }
+    const logs = await t.db.reviewLog.findMany({ where: { userId: bob, kind: "LAB" }, orderBy: { cardId: "asc" } });
+    expect(logs).toHaveLength(2);
+    for (const [i, log] of logs.entries()) {
+      expect(log).toMatchObject({ rating: null, cardVersion: after[i]!.version, prevDue: before[i]!.due, prevReps: before[i]!.reps, prevLapses: before[i]!.lapses, prevLastReview: before[i]!.lastReview });
+      expect(log.reason).toMatch(/^Back today: your submission for KL divergence failed “.+”\.$/);
+    }
+    const queue = await loadQueue(t.db, bob);
+    expect(queue.card?.reason).toMatch(/^Back today: your submission for KL divergence failed/);
+    expect([5, 6]).toContain(queue.card?.noteNumber);
+    // The undo key still only undoes ratings: the last event is a lab reschedule.
+    expect(queue.canUndo).toBe(false);
+  });
+
+  it("does not log again for cards already back and not reviewed since, and a pass changes nothing", async () => {
+    const bob = await newLearner("bob2@example.com", { cards: true });
+    for (const card of await klCards(bob)) await answerCard(t.db, bob, { cardId: card.id, version: card.version, rating: 3, durationMs: 0 });
+    expect((await submit(bob, reversed)).rescheduledCards).toBe(2);
+    expect((await submit(bob, reversed)).rescheduledCards).toBe(0);
+    expect((await submit(bob, reference)).rescheduledCards).toBe(0);
+    expect(await t.db.reviewLog.count({ where: { userId: bob, kind: "LAB" } })).toBe(2);
+  });
+
+  it("creates the cards of a learner who never opened the review, new cards first in line with the reason", async () => {
+    const cleo = await newLearner("cleo@example.com", { cards: false });
+    await t.db.$executeRaw`INSERT INTO "DeckStudy" ("userId", "deckId", "createdAt") SELECT ${cleo}, id, now() FROM "Deck" ON CONFLICT DO NOTHING`;
+    expect(await t.db.card.count({ where: { userId: cleo } })).toBe(0);
+    const submitted = await submit(cleo, reversed);
+    expect(submitted.rescheduledCards).toBe(2);
+    const queue = await loadQueue(t.db, cleo);
+    expect([5, 6]).toContain(queue.card?.noteNumber);
+    expect(queue.card?.reason).toMatch(/^Back today/);
+  });
+
+  it("leaves suspended cards alone", async () => {
+    const dan = await newLearner("dan@example.com", { cards: true });
+    const [suspended] = await klCards(dan);
+    await setSuspended(t.db, dan, suspended!.id, suspended!.version, true);
+    expect((await submit(dan, reversed)).rescheduledCards).toBe(1);
+    expect(await t.db.reviewLog.count({ where: { cardId: suspended!.id } })).toBe(0);
+  });
+});
+
+describe("history", () => {
+  it("never shows one learner's submission to another", async () => {
+    const eve = await newLearner("eve@example.com", { cards: true });
+    const mallory = await newLearner("mallory@example.com", { cards: true });
+    const mine = await submit(eve, reversed);
+    await expect(getSubmission(t.db, mallory, mine.id)).rejects.toMatchObject({ status: 404, code: "submission_not_found" });
+    expect((await listSubmissions(t.db, mallory, "kl-divergence")).submissions).toEqual([]);
+    await expect(listSubmissions(t.db, mallory, "kl-divergence", { cursor: mine.id })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("lists newest first, a page at a time", async () => {
+    const fay = await newLearner("fay@example.com", { cards: true });
+    const ids: string[] = [];
+    for (const [i, code] of [reversed, reference, reversed].entries()) {
+      ids.push((await submitSolution(t.db, fay, { exerciseId: "kl-divergence", code }, { grader, now: () => new Date(Date.UTC(2026, 10, 24, 12, 0, i)) })).id);
+    }
+    const first = await listSubmissions(t.db, fay, "kl-divergence", { limit: 2 });
+    expect(first.submissions.map((s) => s.id)).toEqual([ids[2], ids[1]]);
+    expect(first.submissions.map((s) => s.status)).toEqual(["fail", "pass"]);
+    const second = await listSubmissions(t.db, fay, "kl-divergence", { limit: 2, cursor: first.nextCursor! });
+    expect(second).toEqual({ submissions: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
+  });
+});

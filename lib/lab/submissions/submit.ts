@@ -1,0 +1,85 @@
+// Submit: the server grades the code in its sandbox against every test, hidden ones included, and stores what it
+// computed. Whatever a client claims about results is never read. A failed submission brings the learner's cards
+// of the exercise's notes back to today's review, in the same transaction as the stored submission.
+import type { Db } from "@/lib/db";
+import { parseNoteRef } from "@/lib/lab/catalog";
+import { loadExercise, UnknownExerciseError, type Exercise } from "@/lib/lab/exercises";
+import type { Results } from "@/lib/lab/results";
+import { serverGrader, type Grader } from "@/lib/lab/sandbox/grader";
+import { rescheduleForLabMiss, type NoteRef } from "@/lib/review/lab-reschedule";
+import { SubmissionError, SubmissionInFlightError } from "./errors";
+import { redactHidden } from "./redact";
+import { MAX_SUBMISSION_BYTES, type SubmittedSolution } from "./types";
+
+export type SubmitInput = { exerciseId: string; code: string };
+
+/** The exercise, or a refusal that stores nothing: unknown exercise (404), code over 64 KB (413). */
+export function validateSubmission(input: SubmitInput): Exercise {
+  let exercise: Exercise;
+  try {
+    exercise = loadExercise(input.exerciseId);
+  } catch (error) {
+    if (error instanceof UnknownExerciseError) throw new SubmissionError(404, `There is no exercise '${input.exerciseId}'.`, "exercise_not_found");
+    throw error;
+  }
+  const bytes = Buffer.byteLength(input.code, "utf8");
+  if (bytes > MAX_SUBMISSION_BYTES) {
+    throw new SubmissionError(
+      413,
+      `Your code is ${(bytes / 1024).toFixed(1)} KB; a submission can be at most ${MAX_SUBMISSION_BYTES / 1024} KB. It was not graded or stored.`,
+      "code_too_large",
+    );
+  }
+  return exercise;
+}
+
+/** Why the cards are back, as the review screen shows it. */
+export function labMissReason(exerciseTitle: string, results: Results): string {
+  const failed = results.tests.find((test) => test.status !== "pass" && test.status !== "skipped");
+  return failed
+    ? `Back today: your submission for ${exerciseTitle} failed “${failed.name}”.`
+    : `Back today: your submission for ${exerciseTitle} could not be run.`;
+}
+
+// One submission per learner at a time, process-wide: a learner cannot fill the grader's queue on their own.
+const globalForInFlight = globalThis as unknown as { latentSubmissionsInFlight?: Set<string> };
+const inFlight = (globalForInFlight.latentSubmissionsInFlight ??= new Set());
+
+export async function submitSolution(
+  db: Db,
+  userId: string,
+  input: SubmitInput,
+  options: { grader?: Grader; now?: () => Date } = {},
+): Promise<SubmittedSolution> {
+  const exercise = validateSubmission(input);
+  if (inFlight.has(userId)) throw new SubmissionInFlightError();
+  inFlight.add(userId);
+  let results: Results;
+  try {
+    const grader = options.grader ?? serverGrader();
+    results = redactHidden(await grader.grade({ exerciseId: exercise.id, source: input.code, exports: exercise.exports }));
+  } finally {
+    inFlight.delete(userId);
+  }
+  const now = options.now?.() ?? new Date();
+  const refs = exercise.notes.map(parseNoteRef).filter((ref): ref is NoteRef & { href: string } => ref !== null);
+  return db.$transaction(async (tx) => {
+    const submission = await tx.submission.create({
+      data: {
+        userId,
+        exerciseId: exercise.id,
+        code: input.code,
+        status: results.status,
+        points: results.points,
+        maxPoints: results.maxPoints,
+        results,
+        backend: results.backend,
+        durationMs: Math.round(results.durationMs),
+        createdAt: now,
+      },
+      select: { id: true, createdAt: true },
+    });
+    const rescheduledCards = results.status === "pass" ? 0 : await rescheduleForLabMiss(tx, userId, refs, labMissReason(exercise.title, results), now);
+    return { id: submission.id, createdAt: submission.createdAt.toISOString(), results, rescheduledCards };
+  });
+}
