@@ -10,7 +10,7 @@ export function contentHash(content: string | Buffer): string {
 }
 
 export function graderCacheDir(): string {
-  return path.resolve(process.env.LATENT_GRADER_CACHE_DIR || path.join(process.cwd(), ".next", "cache", "latent-grader"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.LATENT_GRADER_CACHE_DIR || path.join(process.cwd(), ".next", "cache", "latent-grader"));
 }
 
 let usable: boolean | undefined;
@@ -33,7 +33,7 @@ export function readCached<T>(name: string, parse: (text: string) => T): T | nul
   const dir = graderCacheDir();
   if (!cacheDirIsSafe(dir)) return null;
   try {
-    return parse(fs.readFileSync(path.join(dir, name), "utf8"));
+    return parse(fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name), "utf8"));
   } catch {
     return null;
   }
@@ -43,7 +43,7 @@ export function readCached<T>(name: string, parse: (text: string) => T): T | nul
 export function writeCached(name: string, content: string): string | null {
   const dir = graderCacheDir();
   if (!cacheDirIsSafe(dir)) return null;
-  const file = path.join(dir, name);
+  const file = path.join(/*turbopackIgnore: true*/ dir, name);
   const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
   try {
     fs.writeFileSync(temporary, content, { mode: 0o600 });
@@ -57,7 +57,7 @@ export function writeCached(name: string, content: string): string | null {
 
 
 export function removeCached(name: string): void {
-  if (cacheDirIsSafe(graderCacheDir())) fs.rmSync(path.join(graderCacheDir(), name), { force: true });
+  if (cacheDirIsSafe(graderCacheDir())) fs.rmSync(/*turbopackIgnore: true*/ path.join(graderCacheDir(), name), { force: true });
 }
 
 /** Removes files named `prefix…` older than `maxAgeMs`, except `keep`. */
@@ -65,10 +65,10 @@ export function pruneCached(prefix: string, keep: string, maxAgeMs: number): voi
   const dir = graderCacheDir();
   if (!cacheDirIsSafe(dir)) return;
   try {
-    for (const name of fs.readdirSync(dir)) {
+    for (const name of fs.readdirSync(/*turbopackIgnore: true*/ dir)) {
       if (!name.startsWith(prefix) || name === keep) continue;
-      const file = path.join(dir, name);
-      if (Date.now() - fs.statSync(file).mtimeMs > maxAgeMs) fs.rmSync(file, { force: true });
+      const file = path.join(/*turbopackIgnore: true*/ dir, name);
+      if (Date.now() - fs.statSync(/*turbopackIgnore: true*/ file).mtimeMs > maxAgeMs) fs.rmSync(file, { force: true });
     }
   } catch {
     // Another process pruned the same file: nothing to do.
