@@ -1,7 +1,10 @@
 // Submit: the server grades the code in its sandbox against every test, hidden ones included, and stores what it
 // computed. Whatever a client claims about results is never read. A failed submission brings the learner's cards
 // of the exercise's notes back to today's review, in the same transaction as the stored submission.
+import fs from "node:fs";
+import path from "node:path";
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseNoteRef } from "@/lib/lab/catalog";
 import { loadExercise, UnknownExerciseError, type Exercise } from "@/lib/lab/exercises";
 import type { Results } from "@/lib/lab/results";
@@ -13,11 +16,29 @@ import { MAX_SUBMISSION_BYTES, type SubmittedSolution } from "./types";
 
 export type SubmitInput = { exerciseId: string; code: string };
 
+// Exercises change only when lab/ is edited: a stat of prompt.md per submission instead of reading every file.
+const exercises = new Map<string, { stamp: number; exercise: Exercise }>();
+
+function findExercise(id: string): Exercise {
+  const cached = exercises.get(id);
+  if (cached) {
+    try {
+      if (fs.statSync(/*turbopackIgnore: true*/ path.join(cached.exercise.dir, "prompt.md")).mtimeMs === cached.stamp) return cached.exercise;
+    } catch {
+      // Removed: look it up again.
+    }
+    exercises.delete(id);
+  }
+  const exercise = loadExercise(id);
+  exercises.set(id, { stamp: fs.statSync(/*turbopackIgnore: true*/ path.join(exercise.dir, "prompt.md")).mtimeMs, exercise });
+  return exercise;
+}
+
 /** The exercise, or a refusal that stores nothing: unknown exercise (404), code over 64 KB (413). */
 export function validateSubmission(input: SubmitInput): Exercise {
   let exercise: Exercise;
   try {
-    exercise = loadExercise(input.exerciseId);
+    exercise = findExercise(input.exerciseId);
   } catch (error) {
     if (error instanceof UnknownExerciseError) throw new SubmissionError(404, `There is no exercise '${input.exerciseId}'.`, "exercise_not_found");
     throw error;
@@ -63,7 +84,7 @@ export async function submitSolution(
   }
   const now = options.now?.() ?? new Date();
   const refs = exercise.notes.map(parseNoteRef).filter((ref): ref is NoteRef & { href: string } => ref !== null);
-  return db.$transaction(async (tx) => {
+  const store = async (tx: Db | Prisma.TransactionClient) => {
     const submission = await tx.submission.create({
       data: {
         userId,
@@ -81,5 +102,7 @@ export async function submitSolution(
     });
     const rescheduledCards = results.status === "pass" ? 0 : await rescheduleForLabMiss(tx, userId, refs, labMissReason(exercise.title, results), now);
     return { id: submission.id, createdAt: submission.createdAt.toISOString(), results, rescheduledCards };
-  });
+  };
+  // A pass is one insert; a miss stores the submission and reschedules the cards together or not at all.
+  return results.status === "pass" ? store(db) : db.$transaction(store);
 }
