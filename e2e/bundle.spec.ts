@@ -36,3 +36,36 @@ test("only the lab's pages can reach the chunks with Monaco and TensorFlow.js", 
     expect(reached, `${route} references ${reached.join(", ")}`).toEqual([]);
   }
 });
+
+test("no hidden test reaches the browser: none of their names is in any client file", () => {
+  const lab = path.join(process.cwd(), "lab");
+  const visible = fs.readdirSync(lab).map((id) => path.join(lab, id, "tests.ts")).filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file, "utf8")).join("\n");
+  const names = fs
+    .readdirSync(lab)
+    .map((id) => path.join(lab, id, "hidden.ts"))
+    .filter((file) => fs.existsSync(file))
+    .flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/\btest\(\s*"([^"]+)"/g)].map((m) => m[1]!))
+    // ASCII only (a minifier may escape the rest) and not also the name of a visible test.
+    .filter((name) => /^[\x20-\x7e]+$/.test(name) && !visible.includes(name));
+  expect(names.length, "hidden test names to look for").toBeGreaterThan(5);
+
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (/\.(js|json|map)$/.test(entry.name)) files.push(path.join(dir, entry.name));
+    }
+  };
+  walk(path.join(NEXT, "static"));
+  expect(files.length).toBeGreaterThan(10);
+  // The check can fail: a visible test's name is in the client files.
+  const visibleName = /\btest\(\s*"([\x20-\x7e]+)"/.exec(fs.readFileSync(path.join(lab, "kl-divergence", "tests.ts"), "utf8"))?.[1];
+  let visibleFound = false;
+  for (const file of files) {
+    const body = fs.readFileSync(file, "utf8");
+    if (visibleName && body.includes(visibleName)) visibleFound = true;
+    const leaked = names.filter((name) => body.includes(name));
+    expect(leaked, path.relative(NEXT, file)).toEqual([]);
+  }
+  expect(visibleFound, `a visible test name ("${visibleName}") is in the client files`).toBe(true);
+});

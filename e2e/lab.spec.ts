@@ -25,9 +25,14 @@ async function typeCode(page: Page, code: string) {
   await page.keyboard.insertText(code);
 }
 
-async function run(page: Page) {
-  await page.getByRole("button", { name: /Run tests/ }).click();
-  await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 60_000 });
+/** Runs (by the button, or Ctrl/Cmd+Enter in the editor) and waits for this run's verdict, not the previous one's. */
+async function run(page: Page, how: "button" | "keyboard" = "button") {
+  const results = page.getByTestId("results");
+  const before = Number(await results.getAttribute("data-runs"));
+  if (how === "button") await page.getByRole("button", { name: /Run tests/ }).click();
+  else await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(results).toHaveAttribute("data-runs", String(before + 1), { timeout: 60_000 });
+  await expect(page.getByTestId("verdict")).toBeVisible();
 }
 
 test.describe("the lab, in Chromium on WebGL", () => {
@@ -45,7 +50,7 @@ test.describe("the lab, in Chromium on WebGL", () => {
     await expect(page.locator('[data-testid="test-result"]:not([data-status="pass"])')).toHaveCount(0);
 
     await typeCode(page, reversed);
-    await run(page);
+    await run(page, "keyboard");
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "fail");
     const failing = page.locator('[data-testid="test-result"][data-status="fail"]').first();
     await expect(failing.getByTestId("test-name")).toHaveText("1-D distributions: a scalar KL(P‖Q) in nats");
@@ -54,7 +59,18 @@ test.describe("the lab, in Chromium on WebGL", () => {
     await expect(failing.getByTestId("test-message")).toContainText("Tolerance");
 
     await typeCode(page, infinite);
-    await run(page);
+    await page.getByRole("button", { name: /Run tests/ }).click();
+    await expect(page.getByRole("button", { name: /Running/ })).toBeDisabled();
+    // While the worker spins, the page answers at once and the editor takes input.
+    const asked = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - asked).toBeLessThan(1_000);
+    await page.locator(".monaco-editor").click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.insertText("// typed while the tests ran\n");
+    await expect(page.locator(".monaco-editor")).toContainText("typed while the tests ran");
+    await expect(page.getByRole("button", { name: /Running/ })).toBeDisabled();
+    await expect(page.getByTestId("verdict")).toBeVisible({ timeout: 30_000 });
     const timedOut = page.locator('[data-testid="test-result"][data-status="timeout"]');
     await expect(timedOut).toHaveCount(1);
     await expect(timedOut.getByTestId("test-message")).toContainText("Did not finish within 5 s");

@@ -3,7 +3,7 @@
 // Monaco from the npm package (never a CDN), with TypeScript's language service and tfjs's declarations.
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export type Problem = { line: number; column: number; message: string; syntax: boolean };
 
@@ -60,6 +60,11 @@ const isSyntax = (marker: Monaco.editor.IMarker) => {
 
 export function CodeEditor({ value, onChange, onProblems, onRun }: Props) {
   const [ready, setReady] = useState(false);
+  // Monaco keeps the command registered at mount: it must call the latest onRun, not the first render's.
+  const runRef = useRef(onRun);
+  useEffect(() => {
+    runRef.current = onRun;
+  }, [onRun]);
   useEffect(() => {
     let live = true;
     void loadMonaco().then(() => live && setReady(true));
@@ -69,14 +74,15 @@ export function CodeEditor({ value, onChange, onProblems, onRun }: Props) {
   }, []);
 
   const onMount: OnMount = (editor, monaco) => {
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRun());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
     const model = editor.getModel();
     const report = () => {
       if (!model) return;
       const markers = monaco.editor.getModelMarkers({ resource: model.uri }).filter((m: Monaco.editor.IMarker) => m.severity === monaco.MarkerSeverity.Error);
       onProblems(markers.map((m: Monaco.editor.IMarker) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message, syntax: isSyntax(m) })));
     };
-    monaco.editor.onDidChangeMarkers(report);
+    const subscription = monaco.editor.onDidChangeMarkers(report);
+    editor.onDidDispose(() => subscription.dispose());
     report();
     editor.focus();
   };

@@ -44,15 +44,16 @@ function TestRow({ test }: { test: TestResult }) {
 }
 
 export function ResultsPanel({ results, progress, running }: { results: Results | null; progress: RunProgress | null; running: boolean }) {
-  if (running && progress) {
-    const done = progress.finished.filter(Boolean).length;
+  // While a run is going, the previous verdict is gone: a stale "All tests passed" must never stand for this run.
+  if (running) {
+    const done = progress ? progress.finished.filter(Boolean).length : 0;
     return (
       <section aria-label="Test results" className="space-y-2">
         <p role="status" className="text-sm text-stone-700 dark:text-stone-300">
-          {progress.planned.length ? `Running test ${Math.min(done + 1, progress.planned.length)} of ${progress.planned.length}…` : "Starting TensorFlow.js…"}
+          {progress?.planned.length ? `Running test ${Math.min(done + 1, progress.planned.length)} of ${progress.planned.length}…` : progress?.backend ? "Loading your code…" : "Starting TensorFlow.js…"}
         </p>
         <ol className="divide-y divide-stone-200 dark:divide-stone-800">
-          {progress.finished.filter(Boolean).map((test) => (
+          {progress?.finished.filter(Boolean).map((test) => (
             <TestRow key={test.name} test={test} />
           ))}
         </ol>

@@ -43,6 +43,7 @@ export function Workbench({ exercise, initialCode }: Props) {
   const { history, refresh } = useHistory(exercise.id);
   const supervisor = useMemo(() => (typeof window === "undefined" ? null : new LabSupervisor(forcedBackend())), []);
   const codeRef = useRef(code);
+  const runningRef = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
@@ -90,19 +91,24 @@ export function Workbench({ exercise, initialCode }: Props) {
       codeRef.current = text;
       setSaveState("unsaved");
       clearTimeout(saveTimer.current);
-      saveTimer.current = setTimeout(() => void save(text), 800);
+      saveTimer.current = setTimeout(() => {
+        saveTimer.current = undefined;
+        void save(text);
+      }, 800);
     },
     [save],
   );
 
   const run = useCallback(async () => {
-    if (!supervisor || running) return;
+    // A ref, not the `running` state: two quick Ctrl+Enter presses come before React re-renders.
+    if (!supervisor || runningRef.current) return;
     const syntax = problems.filter((p) => p.syntax);
     if (syntax.length > 0) {
       setNotice(`Fix the syntax error${syntax.length > 1 ? "s" : ""} listed above first: the tests cannot load this code.`);
       return;
     }
     setNotice(problems.length ? "Your code has type errors (listed above); running it anyway — they may explain a failure." : null);
+    runningRef.current = true;
     setRunning(true);
     setProgress(null);
     const outcome = await supervisor.run({ exerciseId: exercise.id, source: codeRef.current, exports: exercise.exports }, (p) => {
@@ -113,9 +119,42 @@ export function Workbench({ exercise, initialCode }: Props) {
     setResults(outcome);
     setGraded("browser");
     setRuns((n) => n + 1);
+    runningRef.current = false;
     setRunning(false);
     requestAnimationFrame(() => document.getElementById("verdict")?.focus());
-  }, [exercise.exports, exercise.id, problems, running, supervisor]);
+  }, [exercise.exports, exercise.id, problems, supervisor]);
+
+  // Ctrl/Cmd+Enter runs from anywhere on the page; inside the editor Monaco handles it (and prevents the default).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+        event.preventDefault();
+        void run();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [run]);
+
+  // Leaving the page within the autosave delay: send the last edit anyway (keepalive outlives the page).
+  useEffect(() => {
+    const flush = () => {
+      if (saveTimer.current === undefined) return;
+      clearTimeout(saveTimer.current);
+      saveTimer.current = undefined;
+      void fetch(`/api/lab/drafts/${exercise.id}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ code: codeRef.current }),
+        keepalive: true,
+      }).catch(() => undefined);
+    };
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, [exercise.id]);
 
   const submit = useCallback(async () => {
     if (submitting || running) return;
