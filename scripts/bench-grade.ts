@@ -1,9 +1,13 @@
 // npm run bench:grade [-- --seconds 10]
-// Server grading under load, over HTTP against a production build: latency and throughput of POST
-// /api/lab/submissions (a correct kl-divergence, every test incl. hidden ones, a fresh isolate each) with 1, 10 and
-// 50 submissions in flight; then the review endpoint's latency alone and while 50 submissions are in flight.
+// Server grading under load. First the grader alone (direct calls to a grader like the server's: grading
+// processes, a fresh isolate per submission): latency and throughput with 1, 10 and 50 submissions in flight.
+// Then over HTTP against a production build: POST /api/lab/submissions (a correct kl-divergence, every test incl.
+// hidden ones, stored) with 1, 10 and 50 in flight; then the review endpoint's latency alone and while 50
+// submissions are in flight, for 1 reviewer (latency) and 10 reviewers (the server saturated by reviews).
 import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
+import { createGrader } from "@/lib/lab/sandbox/grader";
+import { graderPoolSize } from "@/lib/lab/sandbox/pool";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { httpClient, percentile } from "./bench/http";
 import { startBenchServer, syntheticDeck } from "./bench/server";
@@ -47,12 +51,44 @@ const row = (label: string, latencies: number[], seconds: number, extra = "") =>
   return `${label.padEnd(34)} | ${String(sorted.length).padStart(6)} | ${(sorted.length / seconds).toFixed(1).padStart(7)} | ${percentile(sorted, 50).toFixed(0).padStart(6)} | ${percentile(sorted, 95).toFixed(0).padStart(6)} | ${percentile(sorted, 99).toFixed(0).padStart(6)} | ${extra}`;
 };
 
+// The grader on its own, in this process: what a submission costs without HTTP, sessions and the database.
+async function gradeDirectly() {
+  const { concurrency } = graderPoolSize();
+  const grader = createGrader({ workers: concurrency, queueLimit: 64 });
+  const job = { exerciseId: "kl-divergence", source: solution, exports: ["klDivergence"] };
+  try {
+    await grader.warm();
+    for (let i = 0; i < 20; i++) await grader.grade(job); // code caches, bundle, JIT
+    console.log(`grader alone: ${concurrency} grading process(es)`);
+    for (const inFlight of [1, 10, 50]) {
+      const latencies: number[] = [];
+      const deadline = performance.now() + SECONDS * 1000;
+      await Promise.all(
+        Array.from({ length: inFlight }, async () => {
+          while (performance.now() < deadline) {
+            const started = performance.now();
+            const results = await grader.grade(job);
+            if (results.status !== "pass") throw new Error(`the reference did not pass: ${JSON.stringify(results).slice(0, 300)}`);
+            latencies.push(performance.now() - started);
+          }
+        }),
+      );
+      console.log(row(`grades, ${inFlight} in flight`, latencies, SECONDS));
+    }
+  } finally {
+    grader.close();
+  }
+}
+
 async function main() {
+  console.log(`bench:grade — correct kl-divergence, ${SECONDS}s per level, Node ${process.version}`);
+  console.log(`${"".padEnd(34)} |  count |   per s | p50 ms | p95 ms | p99 ms |`);
+  await gradeDirectly();
   const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, 400) });
   try {
     const passwordHash = await hashPassword(PASSWORD);
     const emails: string[] = [];
-    for (let i = 0; i < 70; i++) {
+    for (let i = 0; i < 72; i++) {
       const user = await bench.db.user.create({ data: { email: `grade-${i}@example.com`, passwordHash } });
       await studyAllDecks(bench.db, user.id);
       await bench.db.srsSettings.create({
@@ -65,8 +101,7 @@ async function main() {
     const client = httpClient(bench.base);
     const cookies = await Promise.all(emails.map((email) => client.signIn(email, PASSWORD)));
 
-    console.log(`bench:grade — correct kl-divergence, ${SECONDS}s per level, grader pool: ${process.env.LATENT_GRADER_WORKERS ?? "one per core"}, queue ${process.env.LATENT_GRADER_QUEUE ?? 32}`);
-    console.log(`${"".padEnd(34)} |  count |   per s | p50 ms | p95 ms | p99 ms |`);
+    console.log(`over HTTP: grader ${process.env.LATENT_GRADER_WORKERS ?? "one process per core"}, queue ${process.env.LATENT_GRADER_QUEUE ?? 32}`);
     // Warm-up: tfjs's code cache, the exercise bundle, JIT.
     await submitLoop(client, cookies[0]!, performance.now() + 2000, [], { count: 0 });
     for (const inFlight of [1, 10, 50]) {
@@ -77,8 +112,22 @@ async function main() {
       console.log(row(`submissions, ${inFlight} in flight`, latencies, SECONDS, `503 answered: ${busy.count}`));
     }
 
-    const alone: number[] = [];
+    const aloneOne: number[] = [];
     let deadline = performance.now() + SECONDS * 1000;
+    await reviewLoop(client, cookies[70]!, deadline, aloneOne);
+    console.log(row("review answers, 1 learner alone", aloneOne, SECONDS));
+
+    const duringOne: number[] = [];
+    const gradedOne: number[] = [];
+    deadline = performance.now() + SECONDS * 1000;
+    await Promise.all([
+      reviewLoop(client, cookies[71]!, deadline, duringOne),
+      ...cookies.slice(0, 50).map((cookie) => submitLoop(client, cookie, deadline, gradedOne, { count: 0 })),
+    ]);
+    console.log(row("review answers, 1 while 50 submit", duringOne, SECONDS, `submissions graded meanwhile: ${gradedOne.length}`));
+
+    const alone: number[] = [];
+    deadline = performance.now() + SECONDS * 1000;
     await Promise.all(cookies.slice(50, 60).map((cookie) => reviewLoop(client, cookie, deadline, alone)));
     console.log(row("review answers, 10 learners alone", alone, SECONDS));
 
