@@ -10,10 +10,11 @@ import { BACKEND_ORDER, type BackendName } from "./protocol";
 // The .wasm files are served by this app (app/tfjs-wasm), never by a CDN.
 setWasmPaths("/tfjs-wasm/");
 
-async function works(name: BackendName): Promise<boolean> {
+/** Why `name` cannot grade here, or null when it works. */
+async function unusable(name: BackendName): Promise<string | null> {
   try {
-    if (name === "webgpu" && !(navigator as { gpu?: unknown }).gpu) return false;
-    if (!(await tf.setBackend(name))) return false;
+    if (name === "webgpu" && !(navigator as { gpu?: unknown }).gpu) return "WebGPU is turned off or unsupported in this browser";
+    if (!(await tf.setBackend(name))) return "it did not initialise";
     await tf.ready();
     const sum = tf.tidy(() => tf.add(tf.tensor1d([1, 2]), tf.tensor1d([3, 4])));
     const values = await sum.data();
@@ -25,9 +26,11 @@ async function works(name: BackendName): Promise<boolean> {
     });
     const synced = [...product.dataSync(), ...total.dataSync()];
     tf.dispose([product, total]);
-    return values[0] === 4 && values[1] === 6 && synced[0] === 4.5 && synced[1] === 8 && synced[2] === 12.5;
-  } catch {
-    return false;
+    if (values[0] !== 4 || values[1] !== 6) return "a test computation read asynchronously gave wrong values";
+    if (synced[0] !== 4.5 || synced[1] !== 8 || synced[2] !== 12.5) return "a test computation read synchronously (dataSync) gave wrong values";
+    return null;
+  } catch (error) {
+    return `it failed: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
@@ -36,11 +39,14 @@ let chosen: Promise<string> | null = null;
 export function chooseBackend(forced?: BackendName): Promise<string> {
   chosen ??= (async () => {
     tf.env().set("PROD", true);
+    const reasons: string[] = [];
     for (const name of forced ? [forced] : BACKEND_ORDER) {
-      if (await works(name)) return name;
+      const reason = await unusable(name);
+      if (reason === null) return name;
+      reasons.push(`${name}: ${reason}`);
     }
-    if (forced) throw new Error(`The ${forced} backend is not available in this browser.`);
-    throw new Error("No TensorFlow.js backend works in this browser.");
+    if (forced) throw new Error(`The ${forced} backend is not available in this browser (${reasons[0]}).`);
+    throw new Error(`No TensorFlow.js backend works in this browser (${reasons.join("; ")}).`);
   })();
   return chosen;
 }
