@@ -107,6 +107,19 @@ test.describe("the lab, in Chromium on WebGL", () => {
     await expect(page.getByTestId("problems")).not.toContainText("Cannot find module");
   });
 
+  test("an endless loop at the top level of the file is stopped while loading, and the next run works", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/lab/kl-divergence");
+    await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
+    await typeCode(page, `while (true) {}\n${reference}`);
+    await run(page);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "error");
+    await expect(page.getByTestId("suite-message")).toContainText("did not finish loading");
+    await typeCode(page, reference);
+    await run(page);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "pass");
+  });
+
   test("a syntax error is shown before running and nothing runs", async ({ page }) => {
     await signUp(page);
     await page.goto("/lab/kl-divergence");
