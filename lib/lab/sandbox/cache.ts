@@ -46,6 +46,7 @@ export function writeCached(name: string, content: string): string | null {
   const file = path.join(/*turbopackIgnore: true*/ dir, name);
   const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
   try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 }); // `.next` may have been removed since it was checked
     fs.writeFileSync(temporary, content, { mode: 0o600 });
     fs.renameSync(temporary, file);
     return file;
