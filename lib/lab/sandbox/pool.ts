@@ -89,11 +89,3 @@ export function graderPoolSize(env: NodeJS.ProcessEnv = process.env): { concurre
     queueLimit: env.LATENT_GRADER_QUEUE === "0" ? 0 : positiveIntegerFromEnv(env.LATENT_GRADER_QUEUE, 32),
   };
 }
-
-const globalForPool = globalThis as unknown as { latentGraderPool?: GraderPool };
-
-/** A process-wide admission queue sized from the environment (the server grader, grader.ts, has its own). */
-export function graderPool(): GraderPool {
-  globalForPool.latentGraderPool ??= createGraderPool(graderPoolSize());
-  return globalForPool.latentGraderPool;
-}
