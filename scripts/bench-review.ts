@@ -2,8 +2,6 @@
 // Starts a production build on a fresh embedded PostgreSQL, signs in N simulated learners over HTTP (next-auth's
 // credentials flow, once each), then has them all answer due cards concurrently for a fixed time, and prints
 // p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N.
-import fs from "node:fs";
-import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { httpClient, percentile } from "./bench/http";

@@ -2,7 +2,6 @@
 
 // Submit (graded on the server, hidden tests included) and the learner's history for this exercise.
 import { useCallback, useEffect, useState } from "react";
-import type { Results } from "@/lib/lab/results";
 
 export type HistoryItem = {
   id: string;
@@ -12,30 +11,6 @@ export type HistoryItem = {
   createdAt: string;
   failing: Array<{ name: string; status: string; hidden: boolean }>;
 };
-
-type SubmitOutcome = { ok: true; results: Results; rescheduledCards: number } | { ok: false; message: string };
-
-/** Posts the code; a busy grader (503) is retried after its Retry-After, and the wait is shown. */
-export async function submitCode(exerciseId: string, code: string, onWait: (seconds: number) => void): Promise<SubmitOutcome> {
-  for (let attempt = 0; attempt < 6; attempt++) {
-    let response: Response;
-    try {
-      response = await fetch("/api/lab/submissions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ exerciseId, code }) });
-    } catch {
-      return { ok: false, message: "We could not reach the server. Your code is saved; submit again when you are back online." };
-    }
-    const body = (await response.json().catch(() => null)) as ({ results: Results; rescheduledCards: number } & { error?: { message: string } }) | null;
-    if (response.status === 503) {
-      const seconds = Number(response.headers.get("retry-after")) || 2;
-      onWait(seconds);
-      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-      continue;
-    }
-    if (!response.ok || !body) return { ok: false, message: body?.error?.message ?? `The server answered ${response.status}. Try again.` };
-    return { ok: true, results: body.results, rescheduledCards: body.rescheduledCards };
-  }
-  return { ok: false, message: "The grader is still busy. Your code is saved; submit again in a minute." };
-}
 
 export function Submissions({ exerciseId, history, onOpen }: { exerciseId: string; history: HistoryItem[]; onOpen: (id: string) => void }) {
   if (history.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">No submissions yet.</p>;

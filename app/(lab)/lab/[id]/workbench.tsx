@@ -6,7 +6,8 @@ import { LabSupervisor, type RunProgress } from "@/lib/lab/browser/supervisor";
 import type { Results } from "@/lib/lab/results";
 import { CodeEditor, type Problem } from "./code-editor";
 import { ResultsPanel } from "./results-panel";
-import { Submissions, submitCode, useHistory } from "./submissions";
+import { submitCode } from "@/lib/lab/submissions/client";
+import { Submissions, useHistory } from "./submissions";
 
 type Props = {
   exercise: { id: string; exports: string[]; starter: string };
@@ -160,21 +161,22 @@ export function Workbench({ exercise, initialCode }: Props) {
     if (submitting || running) return;
     setSubmitting(true);
     setNotice("Grading on the server, hidden tests included…");
-    const outcome = await submitCode(exercise.id, codeRef.current, (seconds) =>
-      setNotice(`The grader is busy; trying again in ${seconds} s…`),
-    );
+    const outcome = await submitCode(exercise.id, codeRef.current, {
+      onRetry: (seconds) => setNotice(`The grader is busy; trying again in ${seconds} s…`),
+    });
     setSubmitting(false);
     if (!outcome.ok) {
       setNotice(outcome.message);
       return;
     }
-    setResults(outcome.results);
+    const { results, rescheduledCards } = outcome.submission;
+    setResults(results);
     setRuns((n) => n + 1);
     setGraded("server");
     setNotice(
-      outcome.results.status === "pass"
+      results.status === "pass"
         ? "Submitted: every test passed on the server."
-        : `Submitted: graded on the server.${outcome.rescheduledCards ? ` The ${outcome.rescheduledCards} card${outcome.rescheduledCards > 1 ? "s" : ""} of the notes this exercise practises are back in today's review.` : ""}`,
+        : `Submitted: graded on the server.${rescheduledCards ? ` The ${rescheduledCards} card${rescheduledCards > 1 ? "s" : ""} of the notes this exercise practises are back in today's review.` : ""}`,
     );
     await refresh();
     requestAnimationFrame(() => document.getElementById("verdict")?.focus());
