@@ -1,71 +1,100 @@
 "use client";
 
-// Submit (graded on the server, hidden tests included) and the learner's history for this exercise.
+// The learner's submissions for this exercise, newest first, a page at a time (GET /api/lab/submissions).
 import { useCallback, useEffect, useState } from "react";
+import type { SubmissionPage, SubmissionSummary } from "@/lib/lab/submissions/types";
 
-export type HistoryItem = {
-  id: string;
-  status: string;
-  points: number;
-  maxPoints: number;
-  createdAt: string;
-  failing: Array<{ name: string; status: string; hidden: boolean }>;
+const VERDICT: Record<SubmissionSummary["status"], { label: string; className: string }> = {
+  pass: { label: "✓ passed", className: "text-emerald-700 dark:text-emerald-400" },
+  fail: { label: "✗ failed", className: "text-red-700 dark:text-red-400" },
+  error: { label: "⚠ could not run", className: "text-red-700 dark:text-red-400" },
 };
 
-export function Submissions({ exerciseId, history, onOpen }: { exerciseId: string; history: HistoryItem[]; onOpen: (id: string) => void }) {
-  if (history.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">No submissions yet.</p>;
+export function Submissions({ history, onOpen, onMore }: { history: HistoryState; onOpen: (id: string) => void; onMore: () => void }) {
+  if (history.error) return <p className="text-sm text-red-700 dark:text-red-400">{history.error}</p>;
+  if (history.items.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">{history.loading ? "Loading…" : "No submissions yet."}</p>;
   return (
-    <ol className="divide-y divide-stone-200 text-sm dark:divide-stone-800" aria-label="Your submissions" data-testid="history">
-      {history.map((item) => {
-        const failed = item.failing.find((f) => !f.hidden);
-        const hiddenFailed = item.failing.filter((f) => f.hidden);
-        return (
-          <li key={item.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2" data-testid="history-item" data-status={item.status}>
-            <span className={item.status === "pass" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
-              {item.status === "pass" ? "✓ passed" : item.status === "error" ? "⚠ could not run" : "✗ failed"}
-            </span>
-            <span className="font-mono text-xs">
-              {item.points}/{item.maxPoints} pt
-            </span>
-            <time dateTime={item.createdAt} className="text-stone-600 dark:text-stone-400">
-              {new Date(item.createdAt).toLocaleString()}
-            </time>
-            <button type="button" className="ml-auto underline" onClick={() => onOpen(item.id)} aria-label={`Open the submission of ${new Date(item.createdAt).toLocaleString()} in the editor`}>
-              Open in editor
-            </button>
-            {failed && (
-              <span className="w-full text-xs text-stone-700 dark:text-stone-300" data-testid="history-failing">
-                First failing: {failed.name}
+    <>
+      <ol className="divide-y divide-stone-200 text-sm dark:divide-stone-800" aria-label="Your submissions" data-testid="history">
+        {history.items.map((item) => {
+          const failed = item.failing.find((f) => !f.hidden);
+          const hiddenFailed = item.failing.filter((f) => f.hidden);
+          const when = new Date(item.createdAt).toLocaleString();
+          const verdict = VERDICT[item.status];
+          return (
+            <li key={item.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2" data-testid="history-item" data-status={item.status}>
+              <span className={verdict.className}>{verdict.label}</span>
+              <span className="font-mono text-xs">
+                {item.points}/{item.maxPoints} pt
               </span>
-            )}
-            {hiddenFailed.length > 0 && (
-              <span className="w-full text-xs text-stone-700 dark:text-stone-300" data-testid="history-hidden-failing">
-                Hidden tests not passed: {hiddenFailed.map((f) => f.name).join("; ")}
+              <time dateTime={item.createdAt} className="text-stone-600 dark:text-stone-400">
+                {when}
+              </time>
+              <span className="text-xs text-stone-600 dark:text-stone-400">
+                {item.backend}, {Math.round(item.durationMs)} ms
               </span>
-            )}
-          </li>
-        );
-      })}
-      <li className="sr-only">{exerciseId}</li>
-    </ol>
+              <button type="button" className="ml-auto underline" onClick={() => onOpen(item.id)} aria-label={`Open the submission of ${when} in the editor`}>
+                Open in editor
+              </button>
+              {failed && (
+                <span className="w-full text-xs text-stone-700 dark:text-stone-300" data-testid="history-failing">
+                  First failing: {failed.name}
+                </span>
+              )}
+              {hiddenFailed.length > 0 && (
+                <span className="w-full text-xs text-stone-700 dark:text-stone-300" data-testid="history-hidden-failing">
+                  Hidden tests not passed: {hiddenFailed.map((f) => f.name).join("; ")}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {history.nextCursor && (
+        <button type="button" className="text-sm underline" onClick={onMore} disabled={history.loading}>
+          {history.loading ? "Loading…" : "Show older submissions"}
+        </button>
+      )}
+    </>
   );
 }
 
+export type HistoryState = { items: SubmissionSummary[]; nextCursor: string | null; loading: boolean; error: string | null };
+
+async function fetchPage(exerciseId: string, cursor: string | null): Promise<SubmissionPage> {
+  const query = new URLSearchParams({ exercise: exerciseId });
+  if (cursor) query.set("cursor", cursor);
+  const response = await fetch(`/api/lab/submissions?${query}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+  return (await response.json()) as SubmissionPage;
+}
+
+/** The first page on mount; `refresh` reloads it (after a submit), `more` appends the next older page. */
 export function useHistory(exerciseId: string) {
-  const [history, setHistory] = useState<HistoryItem[]>([]);
-  const refresh = useCallback(async () => {
-    const response = await fetch(`/api/lab/submissions?exercise=${encodeURIComponent(exerciseId)}`, { cache: "no-store" }).catch(() => null);
-    if (response?.ok) setHistory(((await response.json()) as { submissions: HistoryItem[] }).submissions);
-  }, [exerciseId]);
+  const [history, setHistory] = useState<HistoryState>({ items: [], nextCursor: null, loading: true, error: null });
+  const settle = useCallback(
+    (cursor: string | null) =>
+      fetchPage(exerciseId, cursor).then(
+        (page) => (h: HistoryState): HistoryState => ({ items: cursor ? [...h.items, ...page.submissions] : page.submissions, nextCursor: page.nextCursor, loading: false, error: null }),
+        (error: unknown) => (h: HistoryState): HistoryState => {
+          const reason = error instanceof Error && error.message.startsWith("The server") ? error.message : "The server could not be reached.";
+          return { ...h, loading: false, error: h.items.length ? null : `Your submissions could not be loaded. ${reason} Reload the page to try again.` };
+        },
+      ),
+    [exerciseId],
+  );
   useEffect(() => {
     let live = true;
-    void fetch(`/api/lab/submissions?exercise=${encodeURIComponent(exerciseId)}`, { cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<{ submissions: HistoryItem[] }>) : null))
-      .then((body) => live && body && setHistory(body.submissions))
-      .catch(() => undefined);
+    void settle(null).then((update) => live && setHistory(update));
     return () => {
       live = false;
     };
-  }, [exerciseId]);
-  return { history, refresh };
+  }, [settle]);
+  const refresh = useCallback(async () => setHistory(await settle(null)), [settle]);
+  const more = useCallback(async () => {
+    if (!history.nextCursor) return;
+    setHistory((h) => ({ ...h, loading: true }));
+    setHistory(await settle(history.nextCursor));
+  }, [history.nextCursor, settle]);
+  return { history, refresh, more };
 }

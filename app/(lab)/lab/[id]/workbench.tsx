@@ -41,7 +41,7 @@ export function Workbench({ exercise, initialCode }: Props) {
   const [runs, setRuns] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [graded, setGraded] = useState<string | null>(null);
-  const { history, refresh } = useHistory(exercise.id);
+  const { history, refresh, more } = useHistory(exercise.id);
   const supervisor = useMemo(() => (typeof window === "undefined" ? null : new LabSupervisor(forcedBackend())), []);
   const codeRef = useRef(code);
   const runningRef = useRef(false);
@@ -263,7 +263,7 @@ export function Workbench({ exercise, initialCode }: Props) {
         <h2 id="history-heading" className="font-medium">
           Your submissions
         </h2>
-        <Submissions exerciseId={exercise.id} history={history} onOpen={(id) => void openSubmission(id)} />
+        <Submissions history={history} onOpen={(id) => void openSubmission(id)} onMore={() => void more()} />
       </section>
     </div>
   );
