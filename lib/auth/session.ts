@@ -1,21 +1,60 @@
 // Who is asking. Every page, action and route that touches a learner's data starts here.
-import { getServerSession } from "next-auth";
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
+import { getToken, type JWT } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { authOptions } from "./options";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
 
-/** The signed-in user, read fresh from the database (a deleted account or a changed role takes effect at once). */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
+// next-auth derives the session cookie's encryption key from the secret with HKDF on every decode, and its
+// getServerSession also re-encrypts a fresh token that a server component cannot even set. Reading the session
+// is on every request, so the key is derived once per secret and the cookie only decrypted (same algorithm and
+// clock tolerance as next-auth's own `decode`; chunked cookies and the __Secure- name handled by its getToken).
+const derivedKeys = new Map<string, Uint8Array>();
+
+function encryptionKey(secret: string): Uint8Array {
+  let key = derivedKeys.get(secret);
+  if (!key) {
+    key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    derivedKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** A session token's claims, as next-auth's `decode` reads them; throws when it is forged, altered or expired. */
+export async function decodeSessionToken(token: string, secret: string): Promise<JWT> {
+  const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 });
+  return payload as JWT;
+}
+
+/** The signed-in user's id from the session cookie among these, or null (none, forged, altered or expired). */
+async function sessionUserId(cookieValues: Record<string, string>, headerList: Headers): Promise<string | null> {
+  const token = await getToken({
+    req: { cookies: cookieValues, headers: headerList } as never,
+    decode: async ({ token, secret }) => (token && secret ? decodeSessionToken(token, String(secret)) : null),
+  });
+  return typeof token?.sub === "string" ? token.sub : null;
+}
+
+async function userById(id: string | null): Promise<CurrentUser | null> {
   if (!id) return null;
   // Raw: this runs on every request, and a raw point read costs a third of a model query here (docs/benchmarks.md).
   const rows = await getDb().$queryRaw<CurrentUser[]>`SELECT id, email, name, role::text AS role FROM "User" WHERE id = ${id}`;
   return rows[0] ?? null;
 }
+
+/**
+ * The signed-in user, read fresh from the database (a deleted account or a changed role takes effect at once).
+ * Cached per request: the layout and the page both ask.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const [jar, headerList] = await Promise.all([cookies(), headers()]);
+  return userById(await sessionUserId(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headerList));
+});
 
 /** For pages: the user, or a redirect to sign-in that comes back here. */
 export async function requireUser(callbackPath = "/"): Promise<CurrentUser> {
@@ -32,5 +71,26 @@ export async function requireRole(role: Role, callbackPath = "/"): Promise<Curre
   return user;
 }
 
-/** For route handlers: the user, or null so the handler can answer 401 itself. */
-export const getApiUser = getCurrentUser;
+/** The cookies a request carries (RFC 6265 `name=value; …`; values percent-decoded where they can be). */
+export function requestCookies(request: Request): Record<string, string> {
+  const jar: Record<string, string> = {};
+  for (const pair of (request.headers.get("cookie") ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at <= 0) continue;
+    const name = pair.slice(0, at).trim();
+    const raw = pair.slice(at + 1).trim().replace(/^"(.*)"$/, "$1");
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // kept as sent
+    }
+    if (name && !(name in jar)) jar[name] = value;
+  }
+  return jar;
+}
+
+/** For route handlers: the user whose session this request carries, or null so the handler can answer 401 itself. */
+export async function getApiUser(request: Request): Promise<CurrentUser | null> {
+  return userById(await sessionUserId(requestCookies(request), request.headers));
+}

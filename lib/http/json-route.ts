@@ -13,7 +13,7 @@ export function jsonError(status: number, message: string, code: string, extra: 
 
 export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.output<S>>) {
   return async (request: Request, context?: { params?: Promise<Record<string, string>> }) => {
-    const user = await getApiUser();
+    const user = await getApiUser(request);
     if (!user) return jsonError(401, "Sign in to continue.", "unauthenticated");
     // GET takes its input from the query string, other methods from a JSON body.
     let body: unknown = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : {};

@@ -1,7 +1,7 @@
-// The submissions API as a client sees it: the real route handlers, the real grader and PostgreSQL; only the
-// session is simulated. A forged result cannot create a passing submission; refusals store nothing.
+// The submissions API as a client sees it: the real route handlers, the real grader and PostgreSQL; the session
+// a real next-auth cookie. A forged result cannot create a passing submission; refusals store nothing.
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createUser } from "@/lib/auth/accounts";
 import { importContent } from "@/lib/content/import";
@@ -13,8 +13,7 @@ import type { SubmissionDetail, SubmissionPage, SubmittedSolution } from "@/lib/
 process.env.LATENT_GRADER_WORKERS = "1";
 process.env.LATENT_GRADER_QUEUE = "0";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getApiUser: async () => session.user }));
+import { sessionCookie } from "@/lib/auth/testing";
 
 const { GET: list, POST: submit } = await import("./route");
 const { GET: show } = await import("./[id]/route");
@@ -25,11 +24,13 @@ let bob: CurrentUser;
 const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
 const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
 
-const as = (user: CurrentUser | null) => (session.user = user);
+// The session cookie every request below carries: a real next-auth token, checked by the route as in production.
+let cookie = "";
+const as = async (user: CurrentUser | null) => (cookie = user ? await sessionCookie(user.id) : "");
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  submit(new Request("http://latent.test/api/lab/submissions", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }));
-const get = (query: string) => list(new Request(`http://latent.test/api/lab/submissions?${query}`));
-const getOne = (id: string) => show(new Request(`http://latent.test/api/lab/submissions/${id}`), { params: Promise.resolve({ id }) });
+  submit(new Request("http://latent.test/api/lab/submissions", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json", cookie, ...headers } }));
+const get = (query: string) => list(new Request(`http://latent.test/api/lab/submissions?${query}`, { headers: { cookie } }));
+const getOne = (id: string) => show(new Request(`http://latent.test/api/lab/submissions/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -46,16 +47,27 @@ afterAll(async () => {
 
 describe("POST /api/lab/submissions", () => {
   it("answers 401 without a session and 400 without code", async () => {
-    as(null);
+    await as(null);
     expect((await post({ exerciseId: "kl-divergence", code: reference })).status).toBe(401);
-    as(ada);
+    await as(ada);
     const missing = await post({ exerciseId: "kl-divergence" });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: { field: string } }).error.field).toBe("code");
   });
 
+  it("answers 401 to a session cookie that is forged, expired or for an account that no longer exists", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const forged = `next-auth.session-token=${await encode({ token: { sub: ada.id }, secret: "not-this-instance-secret" })}`;
+    const expired = await sessionCookie(ada.id, { maxAgeSeconds: -60 });
+    const gone = await sessionCookie("no-such-user");
+    for (const value of [forged, expired, gone, "next-auth.session-token=garbage"]) {
+      expect((await post({ exerciseId: "kl-divergence", code: reference }, { cookie: value })).status).toBe(401);
+    }
+    expect(await t.db.submission.count({ where: { userId: ada.id } })).toBe(0);
+  });
+
   it("ignores a forged result: a request claiming every test passed is graded, fails and is stored as failed", async () => {
-    as(ada);
+    await as(ada);
     const forged = { status: "pass", points: 14, maxPoints: 14, tests: [], backend: "webgl", durationMs: 1, version: 3 };
     const response = await post({ exerciseId: "kl-divergence", code: reversed, results: forged, ...forged });
     expect(response.status).toBe(201);
@@ -68,7 +80,7 @@ describe("POST /api/lab/submissions", () => {
   });
 
   it("refuses code over 64 KB (413) and unknown exercises (404), storing nothing", async () => {
-    as(ada);
+    await as(ada);
     const before = await t.db.submission.count();
     const tooBig = await post({ exerciseId: "kl-divergence", code: "x".repeat(65 * 1024) });
     expect(tooBig.status).toBe(413);
@@ -82,13 +94,13 @@ describe("POST /api/lab/submissions", () => {
   });
 
   it("answers 503 with Retry-After when the grader's queue is full, and 429 to a learner already grading", async () => {
-    as(ada);
+    await as(ada);
     const slow = post({ exerciseId: "kl-divergence", code: "export function klDivergence() { while (true) {} }" });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const again = await post({ exerciseId: "kl-divergence", code: reference });
     expect(again.status).toBe(429);
     expect(Number(again.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    as(bob);
+    await as(bob);
     const busy = await post({ exerciseId: "kl-divergence", code: reference });
     expect(busy.status).toBe(503);
     expect(Number(busy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -101,7 +113,7 @@ describe("POST /api/lab/submissions", () => {
 
 describe("GET /api/lab/submissions", () => {
   it("lists the learner's own history newest first, without code; one opens with its code; another's is 404", async () => {
-    as(bob);
+    await as(bob);
     const created = (await (await post({ exerciseId: "kl-divergence", code: reference })).json()) as SubmittedSolution;
     const page = (await (await get("exercise=kl-divergence")).json()) as SubmissionPage;
     expect(page.submissions.map((s) => s.id)).toEqual([created.id]);
@@ -110,7 +122,7 @@ describe("GET /api/lab/submissions", () => {
     expect(one.status).toBe(200);
     expect((await one.json()) as SubmissionDetail).toMatchObject({ id: created.id, code: reference, status: "pass" });
 
-    as(ada);
+    await as(ada);
     expect((await getOne(created.id)).status).toBe(404);
     const adas = (await (await get("exercise=kl-divergence&limit=1")).json()) as SubmissionPage;
     expect(adas.submissions).toHaveLength(1);
