@@ -13,7 +13,8 @@ type CardRow = MemoryRow & { id: string; version: number; suspended: boolean };
 
 export type Answer = { cardId: string; version: number; rating: Rating; durationMs: number };
 
-export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings }) {
+/** `known.settings` may be a pending read, so the caller's settings read and the card read overlap. */
+export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings | Promise<Settings> }) {
   const [settings, card] = await Promise.all([
     known?.settings ?? getReviewSettings(db, userId),
     db.$queryRaw<CardRow[]>`

@@ -3,6 +3,7 @@ import { createUser } from "@/lib/auth/accounts";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { buildDailyQueue, DEFAULT_SETTINGS } from "@/lib/srs";
 import { ensureCards } from "./cards";
+import { rescheduleForLabMiss } from "./lab-reschedule";
 import { memoryFromRow } from "./memory";
 import { loadQueue } from "./queue";
 
@@ -52,5 +53,45 @@ describe("the database queue agrees with lib/srs's queue over the same cards", (
     expect(fromDb.counts).toEqual(expected.counts);
     expect(fromDb.card?.id ?? null).toBe(expected.next?.id ?? null);
     expect(fromDb.nextDueAt).toBe(expected.nextDueAt?.toISOString() ?? null);
+  });
+});
+
+describe("new cards come in content order across decks", () => {
+  it("by deck slug then note position, past retired, suspended, unstudied and introduced ones; a lab-missed new card first", async () => {
+    const settings = { ...DEFAULT_SETTINGS, newPerDay: 100, maxReviewsPerDay: 100 };
+    const deck = async (slug: string, positions: number[], retiredAt: Date | null = null) => {
+      const created = await t.db.deck.create({ data: { slug, title: slug, tags: [], sourcePath: `content/${slug}.md`, contentHash: "x", retiredAt } });
+      await t.db.note.createMany({
+        data: positions.map((position) => ({ deckId: created.id, number: position + 1, position, question: `${slug} ${position}`, answerMarkdown: "a", answerHtml: "<p>a</p>", sourceLine: 1 })),
+      });
+      return created;
+    };
+    // Created before the learner, so the learner studies the live ones; notes listed out of position order.
+    const beta = await deck("b-beta", [2, 0, 1]);
+    const alpha = await deck("a-alpha", [3, 1, 0, 2]);
+    const unstudied = await deck("aa-unstudied", [0]);
+    const retired = await deck("a0-retired", [0], new Date("2026-11-01T00:00:00Z"));
+    const user = (await createUser(t.db, { email: "order@example.com" })).id;
+    await t.db.deckStudy.deleteMany({ where: { userId: user, deckId: unstudied.id } });
+    await t.db.deckStudy.create({ data: { userId: user, deckId: retired.id } }); // studied before it was retired
+    await t.db.note.updateMany({ where: { deckId: alpha.id, position: 0 }, data: { retiredAt: new Date("2026-11-02T00:00:00Z") } });
+    await ensureCards(t.db, user, now);
+    const cardAt = async (deckId: string, position: number) =>
+      (await t.db.card.findFirstOrThrow({ where: { userId: user, note: { deckId, position } } })).id;
+    const shown = async () => (await loadQueue(t.db, user, now, { settings })).card;
+
+    expect((await shown())?.id).toBe(await cardAt(alpha.id, 1));
+
+    const later = new Date(now.getTime() + 5 * 86_400_000);
+    await t.db.card.update({ where: { id: await cardAt(alpha.id, 1) }, data: { state: 2, due: later, reps: 1, stability: 5, difficulty: 5 } });
+    await t.db.card.update({ where: { id: await cardAt(alpha.id, 2) }, data: { suspended: true } });
+    await t.db.card.update({ where: { id: await cardAt(alpha.id, 3) }, data: { state: 1, due: later, reps: 1, stability: 1, difficulty: 5 } });
+    expect((await shown())?.id).toBe(await cardAt(beta.id, 0));
+
+    const back = await rescheduleForLabMiss(t.db, user, [{ deck: "b-beta", number: 3 }], "You missed a test of the beta lab.", now);
+    expect(back).toBe(1);
+    const card = await shown();
+    expect(card?.id).toBe(await cardAt(beta.id, 2));
+    expect(card?.reason).toBe("You missed a test of the beta lab.");
   });
 });

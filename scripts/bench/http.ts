@@ -5,17 +5,28 @@ export type HttpResponse = { status: number; headers: http.IncomingHttpHeaders; 
 
 export function httpClient(base: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-  const request = (method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}) =>
+  const send = (method: string, url: string, options: { body?: string; headers?: Record<string, string> }) =>
     new Promise<HttpResponse>((resolve, reject) => {
       const req = http.request(base + url, { method, agent, headers: options.headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
       });
-      req.on("error", reject);
+      // A kept-alive socket the server closed for idleness just as it was reused: nothing reached the server.
+      req.on("error", (error: NodeJS.ErrnoException) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
       if (options.body) req.write(options.body);
       req.end();
     });
+  /** One request; retried once on a fresh socket when a reused keep-alive socket turned out to be closed. */
+  const request = async (method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}) => {
+    try {
+      return await send(method, url, options);
+    } catch (error) {
+      const { code, reusedSocket } = error as NodeJS.ErrnoException & { reusedSocket?: boolean };
+      if (reusedSocket && code === "ECONNRESET") return send(method, url, options);
+      throw error;
+    }
+  };
 
   const cookiesOf = (headers: http.IncomingHttpHeaders) => (headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
 
