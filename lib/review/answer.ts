@@ -1,6 +1,7 @@
 // Answering, undoing, suspending and resetting: each one database transaction on a card the learner owns,
 // at the state version the learner was shown.
 import type { Db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db/prepared";
 import { restoreBeforeReview, scheduleReview } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { newCardMemory, type Rating } from "@/lib/srs/types";
@@ -17,9 +18,13 @@ export type Answer = { cardId: string; version: number; rating: Rating; duration
 export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings | Promise<Settings> }) {
   const [settings, card] = await Promise.all([
     known?.settings ?? getReviewSettings(db, userId),
-    db.$queryRaw<CardRow[]>`
-      SELECT id, version, suspended, due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps,
-        lapses, state, "lastReview" FROM "Card" WHERE id = ${answer.cardId} AND "userId" = ${userId}`.then((rows) => rows[0]),
+    queryPrepared<CardRow>(
+      db,
+      "review-answer-card",
+      `SELECT id, version, suspended, due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps,
+        lapses, state, "lastReview" FROM "Card" WHERE id = $1 AND "userId" = $2`,
+      [answer.cardId, userId],
+    ).then((rows) => rows[0]),
   ]);
   if (!card) throw new ReviewError(404, "This card does not exist or is not yours.", "card_not_found");
   assertVersion(card, answer.version);
@@ -28,24 +33,29 @@ export async function answerCard(db: Db, userId: string, answer: Answer, now = n
   const row = logEntryToRow(log);
   // One statement, so one transaction: the card moves to the next version only if it is still at the version the
   // learner was shown, and the log row is written exactly when it does (optimistic concurrency, no lock held).
-  const written = await db.$queryRaw<Array<{ version: number }>>`
+  const written = await queryPrepared<{ version: number }>(
+    db,
+    "review-answer-write",
+    `
     WITH updated AS (
-      UPDATE "Card" SET due = ${next.due}, stability = ${next.stability}, difficulty = ${next.difficulty},
-        "elapsedDays" = ${next.elapsedDays}, "scheduledDays" = ${next.scheduledDays}, "learningSteps" = ${next.learningSteps},
-        reps = ${next.reps}, lapses = ${next.lapses}, state = ${next.state}, "lastReview" = ${next.lastReview},
-        version = version + 1, "updatedAt" = ${now}
-      WHERE id = ${card.id} AND "userId" = ${userId} AND version = ${answer.version} AND NOT suspended
+      UPDATE "Card" SET due = $1, stability = $2, difficulty = $3,
+        "elapsedDays" = $4, "scheduledDays" = $5, "learningSteps" = $6,
+        reps = $7, lapses = $8, state = $9, "lastReview" = $10,
+        version = version + 1, "updatedAt" = $11
+      WHERE id = $12 AND "userId" = $13 AND version = $14 AND NOT suspended
       RETURNING id, version
     )
     INSERT INTO "ReviewLog" (id, "cardId", "userId", kind, rating, state, due, stability, difficulty, "elapsedDays",
       "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses",
       "prevLastReview", "cardVersion")
-    SELECT gen_random_uuid()::text, updated.id, ${userId}, 'RATING'::"ReviewKind", ${row.rating}, ${row.state}, ${row.due},
-      ${row.stability}, ${row.difficulty}, ${row.elapsedDays}, ${row.lastElapsedDays}, ${row.scheduledDays},
-      ${row.learningSteps}, ${row.review}, ${row.durationMs}, ${row.prevDue}, ${row.prevReps}, ${row.prevLapses},
-      ${row.prevLastReview}, updated.version
+    SELECT gen_random_uuid()::text, updated.id, $13, 'RATING'::"ReviewKind", $15, $16, $17,
+      $18, $19, $20, $21, $22,
+      $23, $24, $25, $26, $27, $28,
+      $29, updated.version
     FROM updated
-    RETURNING "cardVersion" AS version`;
+    RETURNING "cardVersion" AS version`,
+    [next.due, next.stability, next.difficulty, next.elapsedDays, next.scheduledDays, next.learningSteps, next.reps, next.lapses, next.state, next.lastReview, now, card.id, userId, answer.version, row.rating, row.state, row.due, row.stability, row.difficulty, row.elapsedDays, row.lastElapsedDays, row.scheduledDays, row.learningSteps, row.review, row.durationMs, row.prevDue, row.prevReps, row.prevLapses, row.prevLastReview],
+  );
   if (written.length === 0) assertVersion({ version: -1 }, answer.version);
   return { cardId: card.id, version: written[0]!.version, due: next.due };
 }

@@ -1,6 +1,7 @@
 // Today's queue for one learner. PostgreSQL summarizes the learner's cards (counts, the first card of each kind,
 // what comes later) in two indexed queries, whatever the collection's size; lib/srs plans the queue from that.
 import type { Db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db/prepared";
 import { planDailyQueue, previewIntervals, studyDay, type QueueCard, type QueueSummary } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { memoryFromRow, type MemoryRow } from "./memory";
@@ -41,13 +42,13 @@ type CardRow = MemoryRow & {
 };
 
 type Totals = {
-  learning: bigint;
-  review: bigint;
-  new: bigint;
+  learning: number;
+  review: number;
+  new: number;
   laterReview: Date | null;
   laterLearning: Date | null;
-  newIntroduced: bigint;
-  reviewsDone: bigint;
+  newIntroduced: number;
+  reviewsDone: number;
   canUndo: boolean | null;
 };
 
@@ -67,10 +68,13 @@ const CANDIDATE = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsed
      AND (c."lastReview" IS NULL OR l.review > c."lastReview") ORDER BY l.review DESC LIMIT 1) AS "labReason"`;
 
 // Two queries, whatever the size of the collection: what is due (with what was done today), and the first card of
-// each kind. Both use the (userId, state, due) index.
+// each kind. Both use the (userId, state, due) index, and both are prepared statements: they run on every answer,
+// and planning them anew each time cost PostgreSQL more than running them.
 async function readQueueState(db: Db, userId: string, day: { start: Date; end: Date }) {
   const [totals, firsts] = await Promise.all([
-    db.$queryRawUnsafe<Totals[]>(
+    queryPrepared<Totals>(
+      db,
+      "review-queue-totals",
       `SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due < $2) AS learning,
               count(*) FILTER (WHERE c.state = 2 AND c.due < $2) AS review,
               count(*) FILTER (WHERE c.state = 0) AS new,
@@ -81,11 +85,11 @@ async function readQueueState(db: Db, userId: string, day: { start: Date; end: D
               (SELECT l.kind = 'RATING'::"ReviewKind" AND l."cardVersion" = lc.version FROM "ReviewLog" l JOIN "Card" lc ON lc.id = l."cardId"
                  WHERE l."userId" = $1 ORDER BY l.review DESC, l.id DESC LIMIT 1) AS "canUndo"
        ${ACTIVE}`,
-      userId,
-      day.end,
-      day.start,
+      [userId, day.end, day.start],
     ),
-    db.$queryRawUnsafe<CardRow[]>(
+    queryPrepared<CardRow>(
+      db,
+      "review-queue-firsts",
       `(SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
        (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
@@ -93,8 +97,7 @@ async function readQueueState(db: Db, userId: string, day: { start: Date; end: D
        (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0
           ORDER BY EXISTS (SELECT 1 FROM "ReviewLog" l WHERE l."cardId" = c.id AND l.kind = 'LAB'::"ReviewKind") DESC, d.slug, n.position
           LIMIT 1)`,
-      userId,
-      day.end,
+      [userId, day.end],
     ),
   ]);
   const total = totals[0]!;

@@ -1,11 +1,16 @@
 // A learner's review settings, stored per user; defaults when never saved.
 import type { Db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db/prepared";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "@/lib/srs/settings";
 
 export async function getReviewSettings(db: Db, userId: string): Promise<Settings> {
-  const rows = await db.$queryRaw<Array<Omit<Settings, never>>>`
-    SELECT "desiredRetention", "newPerDay", "maxReviewsPerDay", "learningSteps", "relearningSteps", "maximumInterval",
-      "enableFuzz", "rolloverHour", "timeZone" FROM "SrsSettings" WHERE "userId" = ${userId}`;
+  const rows = await queryPrepared<Settings>(
+    db,
+    "review-settings",
+    `SELECT "desiredRetention", "newPerDay", "maxReviewsPerDay", "learningSteps", "relearningSteps", "maximumInterval",
+      "enableFuzz", "rolloverHour", "timeZone" FROM "SrsSettings" WHERE "userId" = $1`,
+    [userId],
+  );
   const row = rows[0];
   if (!row) return DEFAULT_SETTINGS;
   const parsed = parseSettings({

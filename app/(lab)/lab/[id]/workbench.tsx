@@ -6,7 +6,7 @@ import { LabSupervisor, type RunProgress } from "@/lib/lab/browser/supervisor";
 import type { Results } from "@/lib/lab/results";
 import { CodeEditor, type Problem } from "./code-editor";
 import { ResultsPanel } from "./results-panel";
-import { submitCode } from "@/lib/lab/submissions/client";
+import { submitCode } from "@/lib/lab/browser/submit";
 import { Submissions, useHistory } from "./submissions";
 
 type Props = {

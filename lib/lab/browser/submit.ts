@@ -1,7 +1,7 @@
 // The browser's side of Submit: posts the code and, while the grader is busy (503) or the learner's previous
 // submission is still grading (429), waits as the server's Retry-After says and tries again, telling the page
 // each time so the wait is visible. No server imports: safe in a client component.
-import type { SubmissionApiError, SubmittedSolution } from "./types";
+import type { SubmissionApiError, SubmittedSolution } from "@/lib/lab/submissions/types";
 
 export type SubmitCodeOutcome = { ok: true; submission: SubmittedSolution } | { ok: false; status: number; message: string };
 
