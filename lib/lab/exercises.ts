@@ -14,7 +14,8 @@ import { pathToFileURL } from "node:url";
 import { isLabTests, type LabTests } from "./api/define";
 import { parsePrompt, type ExerciseMeta } from "./prompt";
 
-// From the project root (npm scripts, tests and the server all run there); a bundler must not see a URL asset here.
+// From the project root (npm scripts, tests and the server all run there); a bundler must not see a URL asset here,
+// nor trace the project from these reads (the `turbopackIgnore` comments).
 export const LAB_DIR = path.join(process.cwd(), "lab");
 
 export type ExerciseSummary = ExerciseMeta & { id: string };
@@ -44,16 +45,16 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Every exercise (a folder of lab/ with a prompt.md), by `order` then id. */
 export function listExercises(labDir = LAB_DIR): ExerciseSummary[] {
-  if (!fs.existsSync(labDir)) return [];
+  if (!fs.existsSync(/*turbopackIgnore: true*/ labDir)) return [];
   return fs
-    .readdirSync(labDir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ labDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && ID_PATTERN.test(entry.name) && fs.existsSync(path.join(labDir, entry.name, "prompt.md")))
-    .map((entry) => ({ id: entry.name, ...readMeta(path.join(labDir, entry.name)) }))
+    .map((entry) => ({ id: entry.name, ...readMeta(path.join(/*turbopackIgnore: true*/ labDir, entry.name)) }))
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
 export function loadExercise(id: string, labDir = LAB_DIR): Exercise {
-  const dir = path.join(labDir, id);
+  const dir = path.join(/*turbopackIgnore: true*/ labDir, id);
   if (!ID_PATTERN.test(id) || !fs.existsSync(path.join(dir, "prompt.md"))) {
     throw new UnknownExerciseError(id, listExercises(labDir).map((exercise) => exercise.id));
   }
