@@ -2,7 +2,7 @@
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { getToken, type JWT } from "next-auth/jwt";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
@@ -33,9 +33,11 @@ export async function decodeSessionToken(token: string, secret: string): Promise
 }
 
 /** The signed-in user's id from the session cookie among these, or null (none, forged, altered or expired). */
-async function sessionUserId(cookieValues: Record<string, string>, headerList: Headers): Promise<string | null> {
+async function sessionUserId(cookieValues: Record<string, string>): Promise<string | null> {
   const token = await getToken({
-    req: { cookies: cookieValues, headers: headerList } as never,
+    // No headers: getToken would also accept the token as an `Authorization: Bearer` header, which sessions here
+    // never use; the cookie is the only way in, as with next-auth's getServerSession.
+    req: { cookies: cookieValues, headers: new Headers() } as never,
     decode: async ({ token, secret }) => (token && secret ? decodeSessionToken(token, String(secret)) : null),
   });
   return typeof token?.sub === "string" ? token.sub : null;
@@ -53,8 +55,8 @@ async function userById(id: string | null): Promise<CurrentUser | null> {
  * Cached per request: the layout and the page both ask.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const [jar, headerList] = await Promise.all([cookies(), headers()]);
-  return userById(await sessionUserId(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headerList));
+  const jar = await cookies();
+  return userById(await sessionUserId(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value]))));
 });
 
 /** For pages: the user, or a redirect to sign-in that comes back here. */
@@ -93,5 +95,5 @@ export function requestCookies(request: Request): Record<string, string> {
 
 /** For route handlers: the user whose session this request carries, or null so the handler can answer 401 itself. */
 export async function getApiUser(request: Request): Promise<CurrentUser | null> {
-  return userById(await sessionUserId(requestCookies(request), request.headers));
+  return userById(await sessionUserId(requestCookies(request)));
 }

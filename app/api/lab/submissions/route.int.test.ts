@@ -55,7 +55,7 @@ describe("POST /api/lab/submissions", () => {
     expect(((await missing.json()) as { error: { field: string } }).error.field).toBe("code");
   });
 
-  it("answers 401 to a session cookie that is forged, expired or for an account that no longer exists", async () => {
+  it("answers 401 to a session cookie that is forged, expired or for an account that no longer exists, and to a bearer token", async () => {
     const { encode } = await import("next-auth/jwt");
     const forged = `next-auth.session-token=${await encode({ token: { sub: ada.id }, secret: "not-this-instance-secret" })}`;
     const expired = await sessionCookie(ada.id, { maxAgeSeconds: -60 });
@@ -63,6 +63,9 @@ describe("POST /api/lab/submissions", () => {
     for (const value of [forged, expired, gone, "next-auth.session-token=garbage"]) {
       expect((await post({ exerciseId: "kl-divergence", code: reference }, { cookie: value })).status).toBe(401);
     }
+    // A valid session token is accepted only as the cookie, not as a bearer token.
+    const token = (await sessionCookie(ada.id)).split("=")[1]!;
+    expect((await post({ exerciseId: "kl-divergence", code: reference }, { cookie: "", authorization: `Bearer ${token}` })).status).toBe(401);
     expect(await t.db.submission.count({ where: { userId: ada.id } })).toBe(0);
   });
 
