@@ -145,3 +145,62 @@ describe("reviews on PostgreSQL", () => {
     expect((await t.db.reviewLog.findMany({ where: { cardId: second.id }, orderBy: { review: "asc" } })).map((l) => l.kind)).toEqual(["RATING", "RESET"]);
   });
 });
+
+describe("undo", () => {
+  it("undoes consecutive answers to the same card, back to the new card", async () => {
+    const erin = (await createUser(t.db, { email: "erin@example.com" })).id;
+    await ensureCards(t.db, erin, now);
+    const shown = (await loadQueue(t.db, erin, now)).card!;
+    const before = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
+    const first = await answerCard(t.db, erin, { cardId: shown.id, version: shown.version, rating: 1, durationMs: 1000 }, now);
+    const later = new Date(now.getTime() + 61_000);
+    const again = (await loadQueue(t.db, erin, later)).card!;
+    expect(again.id).toBe(shown.id);
+    await answerCard(t.db, erin, { cardId: again.id, version: first.version, rating: 3, durationMs: 1000 }, later);
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(2);
+
+    expect((await undoLastReview(t.db, erin)).cardId).toBe(shown.id);
+    expect((await loadQueue(t.db, erin, later)).canUndo).toBe(true);
+    expect((await undoLastReview(t.db, erin)).cardId).toBe(shown.id);
+    const after = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
+    const { version: v1, updatedAt: u1, ...memoryBefore } = before;
+    const { version: v2, updatedAt: u2, ...memoryAfter } = after;
+    void u1;
+    void u2;
+    expect(memoryAfter).toEqual(memoryBefore);
+    expect(v2).toBeGreaterThan(v1 + 2);
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(0);
+    await expectRefusal(undoLastReview(t.db, erin), 409, "nothing_to_undo");
+  });
+
+  it("refuses to undo an answer to a card changed since (suspended and unsuspended)", async () => {
+    const finn = (await createUser(t.db, { email: "finn@example.com" })).id;
+    await ensureCards(t.db, finn, now);
+    const shown = (await loadQueue(t.db, finn, now)).card!;
+    const answered = await answerCard(t.db, finn, { cardId: shown.id, version: shown.version, rating: 3, durationMs: 0 }, now);
+    const suspended = await setSuspended(t.db, finn, shown.id, answered.version, true);
+    await setSuspended(t.db, finn, shown.id, suspended.version, false);
+    await expectRefusal(undoLastReview(t.db, finn), 409, "undo_stale");
+  });
+});
+
+describe("settings that fail validation", () => {
+  it("refuses steps that would overflow a date, with a message, and saves nothing", async () => {
+    const gus = (await createUser(t.db, { email: "gus@example.com" })).id;
+    const saved = await saveReviewSettings(t.db, gus, { learningSteps: "999999999999d" });
+    expect(saved.ok).toBe(false);
+    expect(saved.ok ? null : saved.errors.learningSteps).toMatch(/longer than a year/);
+    expect(await t.db.srsSettings.count({ where: { userId: gus } })).toBe(0);
+  });
+
+  it("answers with a stored row written before the bounds existed, without a 500", async () => {
+    const hal = (await createUser(t.db, { email: "hal@example.com" })).id;
+    await ensureCards(t.db, hal, now);
+    await t.db.srsSettings.create({
+      data: { userId: hal, desiredRetention: 0.9, newPerDay: 20, maxReviewsPerDay: 200, learningSteps: "999999999999d", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "Europe/Berlin" },
+    });
+    const shown = (await loadQueue(t.db, hal, now)).card!;
+    const answered = await answerCard(t.db, hal, { cardId: shown.id, version: shown.version, rating: 1, durationMs: 0 }, now);
+    expect(Number.isFinite(answered.due.getTime())).toBe(true);
+  });
+});

@@ -229,3 +229,26 @@ describe("buildDailyQueue nextDueAt", () => {
     expect(queue(cards).nextDueAt).toEqual(new Date("2026-05-01T14:40:00Z"));
   });
 });
+
+describe("buildDailyQueue learning count and the card just answered", () => {
+  it("counts a learning card only once it is due within the learn-ahead window", () => {
+    const cards = [learning("afternoon", "2026-05-01T15:00:00Z"), review("r", "2026-05-01T06:00:00Z")];
+    expect(queue(cards).counts).toEqual({ learning: 0, review: 1, new: 0 });
+    expect(queue(cards, { now: new Date("2026-05-01T14:39:59Z") }).counts.learning).toBe(0);
+    expect(queue(cards, { now: new Date("2026-05-01T14:40:00Z") }).counts.learning).toBe(1);
+    const longer = { settings: { ...settings, learnAheadMinutes: 300 } };
+    expect(queue(cards, longer).counts.learning).toBe(1);
+  });
+
+  it("does not show the card just answered again when another learning card waits", () => {
+    const cards = [learning("just-answered", "2026-05-01T10:01:00Z"), learning("other", "2026-05-01T10:09:00Z")];
+    expect(queue(cards).next?.id).toBe("just-answered");
+    expect(queue(cards, { justAnswered: "just-answered" }).next?.id).toBe("other");
+    expect(queue(cards, { justAnswered: "other" }).next?.id).toBe("just-answered");
+    // With nothing else waiting, it comes back (learn-ahead).
+    expect(queue([cards[0]!], { justAnswered: "just-answered" }).next?.id).toBe("just-answered");
+    // Another card outside the window does not count as waiting.
+    const far = [cards[0]!, learning("far", "2026-05-01T10:30:00Z")];
+    expect(queue(far, { justAnswered: "just-answered" }).next?.id).toBe("just-answered");
+  });
+});

@@ -149,3 +149,34 @@ describe("toFsrsParams", () => {
     expect(toFsrsParams(DEFAULT_SETTINGS)).toMatchObject({ learning_steps: ["1m", "10m"], relearning_steps: ["10m"] });
   });
 });
+
+describe("parseSettings bounds", () => {
+  it.each(["999999999999d", "366d", "8785h", "527041m"])("refuses a step longer than a year: %s", (step) => {
+    const errors = errorsOf({ learningSteps: `1m ${step}`, relearningSteps: step });
+    expect(errors.learningSteps).toBe(`Learning steps: "${step}" is longer than a year; a step can be at most 365d (8760h, 525600m)`);
+    expect(errors.relearningSteps).toBe(`Relearning steps: "${step}" is longer than a year; a step can be at most 365d (8760h, 525600m)`);
+  });
+
+  it("accepts steps up to a year", () => {
+    expect(valueOf({ learningSteps: "525600m 8760h 365d" }).learningSteps).toBe("525600m 8760h 365d");
+  });
+
+  it("refuses more than 20 steps", () => {
+    const many = Array.from({ length: 21 }, (_, i) => `${i + 1}m`).join(" ");
+    expect(errorsOf({ learningSteps: many }).learningSteps).toBe("Learning steps: at most 20 steps");
+    expect(valueOf({ learningSteps: many.split(" ").slice(0, 20).join(" ") }).learningSteps.split(" ")).toHaveLength(20);
+  });
+
+  it("bounds the learn-ahead window and the leech threshold, and knows the leech actions", () => {
+    expect(errorsOf({ learnAheadMinutes: 1441, leechThreshold: 0, leechAction: "delete" })).toEqual({
+      learnAheadMinutes: "Learn ahead must be a whole number of minutes from 0 to 1440",
+      leechThreshold: "The leech threshold must be a whole number of lapses from 1 to 999",
+      leechAction: 'A leech is either tagged ("tag") or suspended ("suspend")',
+    });
+    expect(valueOf({ learnAheadMinutes: 0, leechThreshold: 999, leechAction: "suspend" })).toMatchObject({
+      learnAheadMinutes: 0,
+      leechThreshold: 999,
+      leechAction: "suspend",
+    });
+  });
+});
