@@ -60,6 +60,16 @@ function firstInstantAtOrAfter(wall: number, timeZone: string): number {
   return high;
 }
 
+/** The study day whose local date starts at `localMidnight` (a wall-clock reading written as UTC). */
+function dayStartingAt(localMidnight: number, timeZone: string, rolloverHour: number): StudyDay {
+  const rollover = rolloverHour * HOUR_MS;
+  return {
+    start: new Date(firstInstantAtOrAfter(localMidnight + rollover, timeZone)),
+    end: new Date(firstInstantAtOrAfter(localMidnight + DAY_MS + rollover, timeZone)),
+    key: new Date(localMidnight).toISOString().slice(0, 10),
+  };
+}
+
 /**
  * The study day containing `now` for a learner in `timeZone` whose day starts at `rolloverHour` local time
  * (Anki's "next day starts at"). Days are 23 or 25 hours long across DST changes.
@@ -68,10 +78,15 @@ export function studyDay(now: Date, timeZone: string, rolloverHour: number): Stu
   const wall = wallClock(now.getTime(), timeZone);
   let localMidnight = Math.floor(wall / DAY_MS) * DAY_MS;
   if (wall - localMidnight < rolloverHour * HOUR_MS) localMidnight -= DAY_MS;
-  const rollover = rolloverHour * HOUR_MS;
-  return {
-    start: new Date(firstInstantAtOrAfter(localMidnight + rollover, timeZone)),
-    end: new Date(firstInstantAtOrAfter(localMidnight + DAY_MS + rollover, timeZone)),
-    key: new Date(localMidnight).toISOString().slice(0, 10),
-  };
+  return dayStartingAt(localMidnight, timeZone, rolloverHour);
+}
+
+/** The study day `days` days after `day` (before it when negative), DST-correct. */
+export function studyDayAfter(day: StudyDay, days: number, timeZone: string, rolloverHour: number): StudyDay {
+  return dayStartingAt(Date.parse(`${day.key}T00:00:00Z`) + days * DAY_MS, timeZone, rolloverHour);
+}
+
+/** Whole study days from the day keyed `from` to the day keyed `to` (YYYY-MM-DD keys). */
+export function studyDaysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }

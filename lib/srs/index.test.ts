@@ -6,8 +6,14 @@ describe("lib/srs", () => {
     expect(Object.keys(srs).sort()).toEqual(
       [
         "CardState",
-        "DEFAULT_LEARN_AHEAD_MS",
         "DEFAULT_SETTINGS",
+        "LEECH_ACTIONS",
+        "learningCutoff",
+        "leechThresholdMet",
+        "parseStoredSettings",
+        "retrievability",
+        "studyDayAfter",
+        "studyDaysBetween",
         "RATINGS",
         "Rating",
         "buildDailyQueue",

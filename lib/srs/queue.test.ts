@@ -185,19 +185,19 @@ describe("buildDailyQueue learning later today and learn-ahead", () => {
     expect(queue([learning("soon", "2026-05-01T10:20:00Z")]).next?.id).toBe("soon");
     const notYet = queue([learning("later", "2026-05-01T10:20:00.001Z")]);
     expect(notYet.next).toBeNull();
-    expect(notYet.counts.learning).toBe(1);
+    expect(notYet.counts.learning).toBe(0);
     // It becomes available once it is within learn-ahead of its due.
     expect(notYet.nextDueAt).toEqual(new Date("2026-05-01T10:00:00.001Z"));
   });
 
-  it("follows learnAheadMs", () => {
+  it("follows the learner's learn-ahead minutes", () => {
     const cards = [learning("l", "2026-05-01T10:05:00Z")];
-    expect(queue(cards, { learnAheadMs: 0 })).toEqual({
+    expect(queue(cards, { settings: { ...settings, learnAheadMinutes: 0 } })).toEqual({
       next: null,
-      counts: { learning: 1, review: 0, new: 0 },
+      counts: { learning: 0, review: 0, new: 0 },
       nextDueAt: new Date("2026-05-01T10:05:00Z"),
     });
-    expect(queue(cards, { learnAheadMs: 5 * 60_000 }).next?.id).toBe("l");
+    expect(queue(cards, { settings: { ...settings, learnAheadMinutes: 5 } }).next?.id).toBe("l");
   });
 
   it("leaves a learning card due after the rollover to the next study day", () => {

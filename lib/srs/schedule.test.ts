@@ -68,6 +68,7 @@ describe("scheduleReview", () => {
       scheduledDays: 0,
       learningSteps: 0,
       review: NOW,
+      studyDay: "2026-05-01",
       durationMs: 4200,
       prevDue: new Date("2026-04-30T09:00:00.000Z"),
       prevReps: 0,
@@ -127,7 +128,9 @@ describe("scheduleReview", () => {
     const settings = { ...noFuzz, maximumInterval: 3 };
     const { next } = scheduleReview(review.memory, 4, review.at, settings, 0);
     expect(next.scheduledDays).toBe(3);
-    expect(next.due.getTime() - review.at.getTime()).toBe(3 * DAY);
+    // Due at the start of the study day three days on (UTC, rollover 04:00).
+    const answeredOn = studyDay(review.at, "UTC", 4);
+    expect(next.due).toEqual(new Date(answeredOn.start.getTime() + 3 * DAY));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, parseSettings, parseSteps, toFsrsParams } from "./settings";
+import { DEFAULT_SETTINGS, parseSettings, parseSteps, parseStoredSettings, toFsrsParams } from "./settings";
 
 function errorsOf(input: unknown) {
   const result = parseSettings(input);
@@ -25,6 +25,9 @@ describe("parseSettings", () => {
       enableFuzz: true,
       rolloverHour: 4,
       timeZone: "UTC",
+      learnAheadMinutes: 20,
+      leechThreshold: 8,
+      leechAction: "tag",
     };
     expect(valueOf({})).toEqual(expected);
     expect(DEFAULT_SETTINGS).toEqual(expected);
@@ -54,6 +57,9 @@ describe("parseSettings", () => {
       enableFuzz: false,
       rolloverHour: 0,
       timeZone: "America/New_York",
+      learnAheadMinutes: 20,
+      leechThreshold: 8,
+      leechAction: "tag",
     });
   });
 
@@ -177,6 +183,22 @@ describe("parseSettings bounds", () => {
       learnAheadMinutes: 0,
       leechThreshold: 999,
       leechAction: "suspend",
+    });
+  });
+});
+
+describe("parseStoredSettings", () => {
+  it("keeps a valid row as it is, with no problems", () => {
+    expect(parseStoredSettings({ ...DEFAULT_SETTINGS, newPerDay: 7 })).toEqual({ value: { ...DEFAULT_SETTINGS, newPerDay: 7 }, problems: null });
+  });
+
+  it("replaces only the fields that fail validation, and reports them", () => {
+    const stored = { ...DEFAULT_SETTINGS, newPerDay: 7, learningSteps: "999999999999d", timeZone: "Mars/Olympus_Mons" };
+    const { value, problems } = parseStoredSettings(stored);
+    expect(value).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 7 });
+    expect(problems).toEqual({
+      learningSteps: 'Learning steps: "999999999999d" is longer than a year; a step can be at most 365d (8760h, 525600m)',
+      timeZone: '"Mars/Olympus_Mons" is not a time zone we know; use a name like Europe/Berlin or America/New_York',
     });
   });
 });
