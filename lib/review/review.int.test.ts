@@ -6,7 +6,7 @@ import { answerCard, resetCard, setSuspended, undoLastReview } from "./answer";
 import { ensureCards } from "./cards";
 import { ReviewError } from "./errors";
 import { loadQueue } from "./queue";
-import { saveReviewSettings } from "./settings";
+import { readReviewSettings, saveReviewSettings } from "./settings";
 
 let t: TestDatabase;
 let ada: string;
@@ -202,5 +202,60 @@ describe("settings that fail validation", () => {
     const shown = (await loadQueue(t.db, hal, now)).card!;
     const answered = await answerCard(t.db, hal, { cardId: shown.id, version: shown.version, rating: 1, durationMs: 0 }, now);
     expect(Number.isFinite(answered.due.getTime())).toBe(true);
+  });
+});
+
+describe("leeches", () => {
+  async function lapsingCard(email: string, leechAction: "tag" | "suspend") {
+    const user = (await createUser(t.db, { email })).id;
+    await ensureCards(t.db, user, now);
+    expect((await saveReviewSettings(t.db, user, { leechThreshold: 3, leechAction })).ok).toBe(true);
+    const card = await t.db.card.findFirstOrThrow({ where: { userId: user, note: { number: 1 } } });
+    const lastReview = new Date(now.getTime() - 5 * 86_400_000);
+    const reviewed = await t.db.card.update({
+      where: { id: card.id },
+      data: { state: 2, stability: 5, difficulty: 6, reps: 6, lapses: 2, scheduledDays: 5, lastReview, due: new Date(now.getTime() - 3_600_000) },
+    });
+    return { user, card: reviewed };
+  }
+
+  it("marks a card lapsing as often as the threshold a leech, suspends it when the learner chose so, and undo puts it back", async () => {
+    const { user, card } = await lapsingCard("leech-suspend@example.com", "suspend");
+    const shown = (await loadQueue(t.db, user, now)).card!;
+    expect(shown.id).toBe(card.id);
+    expect(shown.leech).toBe(false);
+    const answered = await answerCard(t.db, user, { cardId: card.id, version: shown.version, rating: 1, durationMs: 0 }, now);
+    expect(answered.leech).toEqual({ suspended: true });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ lapses: 3, leech: true, suspended: true });
+    expect((await loadQueue(t.db, user, now)).card?.id).not.toBe(card.id);
+
+    await undoLastReview(t.db, user);
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ lapses: 2, leech: false, suspended: false, state: 2 });
+  });
+
+  it("only marks it when the learner chose to tag leeches, and the review screen says so", async () => {
+    const { user, card } = await lapsingCard("leech-tag@example.com", "tag");
+    const answered = await answerCard(t.db, user, { cardId: card.id, version: card.version, rating: 1, durationMs: 0 }, now);
+    expect(answered.leech).toEqual({ suspended: false });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ leech: true, suspended: false, state: 3 });
+    const shown = (await loadQueue(t.db, user, new Date(now.getTime() + 11 * 60_000))).card!;
+    expect(shown).toMatchObject({ id: card.id, leech: true });
+    // A reset is a fresh start.
+    await resetCard(t.db, user, card.id, shown.version, now);
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ leech: false, lapses: 0 });
+  });
+});
+
+describe("stored settings that fail validation are reported", () => {
+  it("names the field and keeps the stored value for the learner to fix; the rest of the row still applies", async () => {
+    const ivy = (await createUser(t.db, { email: "ivy@example.com" })).id;
+    await t.db.srsSettings.create({
+      data: { userId: ivy, desiredRetention: 0.9, newPerDay: 7, maxReviewsPerDay: 200, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "Mars/Olympus_Mons" },
+    });
+    const read = await readReviewSettings(t.db, ivy);
+    expect(read.settings).toMatchObject({ newPerDay: 7, timeZone: "UTC" });
+    expect(read.problems).toEqual({ timeZone: '"Mars/Olympus_Mons" is not a time zone we know; use a name like Europe/Berlin or America/New_York' });
+    expect(read.stored).toMatchObject({ timeZone: "Mars/Olympus_Mons", newPerDay: 7 });
+    expect((await readReviewSettings(t.db, bob)).problems).toBeNull();
   });
 });
