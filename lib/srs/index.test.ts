@@ -18,6 +18,7 @@ describe("lib/srs", () => {
         "Rating",
         "buildDailyQueue",
         "formatInterval",
+        "forgettingCurve",
         "isRating",
         "newCardMemory",
         "parseSettings",

@@ -1,7 +1,7 @@
 export { studyDay, studyDayAfter, studyDaysBetween, type StudyDay } from "./day";
 export { formatInterval } from "./interval-label";
 export { leechThresholdMet } from "./leech";
-export { retrievability } from "./retrievability";
+export { forgettingCurve, retrievability } from "./retrievability";
 export {
   buildDailyQueue,
   learningCutoff,

@@ -10,6 +10,10 @@ const DAY_MS = 86_400_000;
  */
 export function retrievability(memory: CardMemory, now: Date, settings: Settings): number | null {
   if (memory.state === CardState.New || memory.lastReview === null || memory.stability <= 0) return null;
-  const days = Math.max(0, (now.getTime() - memory.lastReview.getTime()) / DAY_MS);
-  return forgetting_curve(toFsrsParams(settings).w, days, memory.stability);
+  return forgettingCurve(Math.max(0, (now.getTime() - memory.lastReview.getTime()) / DAY_MS), memory.stability, settings);
+}
+
+/** FSRS's probability of recall `days` after a review that left the card at `stability`. */
+export function forgettingCurve(days: number, stability: number, settings: Settings): number {
+  return forgetting_curve(toFsrsParams(settings).w, days, stability);
 }
