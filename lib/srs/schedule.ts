@@ -18,6 +18,23 @@ import { CardState, RATINGS, type CardMemory, type Rating, type ReviewLogEntry }
 const DAY_MS = 86_400_000;
 const DAY_SECONDS = 86_400;
 
+// FSRS with the learner's parameters, built once per distinct parameters (building it clips the weights and wraps
+// them in a Proxy: the hot path would do it twice per answer). Only the fuzz seed changes between answers, and it is
+// set before every use.
+const algorithms = new Map<string, FSRSAlgorithm>();
+
+function algorithmFor(settings: Settings): FSRSAlgorithm {
+  const params = toFsrsParams(settings);
+  const id = JSON.stringify([params.request_retention, params.maximum_interval, params.enable_fuzz, params.enable_short_term, params.w, params.relearning_steps.length]);
+  let algorithm = algorithms.get(id);
+  if (!algorithm) {
+    if (algorithms.size >= 100) algorithms.clear();
+    algorithm = new FSRSAlgorithm(params);
+    algorithms.set(id, algorithm);
+  }
+  return algorithm;
+}
+
 interface Outcome {
   next: CardMemory;
   /** The interval as its button shows it: `10m`, `1d`, `2.3mo`. */
@@ -26,8 +43,8 @@ interface Outcome {
   leeched: boolean;
 }
 
-/** What each of the four answers would do to `memory` at `now`. */
-function answerOutcomes(memory: CardMemory, now: Date, settings: Settings, cardId: string): Record<Rating, Outcome> {
+/** What each of the four answers would do to `memory` at `now`, and the study day `now` is in. */
+function answerOutcomes(memory: CardMemory, now: Date, settings: Settings, cardId: string): { today: StudyDay; outcomes: Record<Rating, Outcome> } {
   const { timeZone, rolloverHour, maximumInterval } = settings;
   const today = studyDay(now, timeZone, rolloverHour);
   const elapsedDays =
@@ -35,20 +52,25 @@ function answerOutcomes(memory: CardMemory, now: Date, settings: Settings, cardI
       ? 0
       : Math.max(0, studyDaysBetween(studyDay(memory.lastReview, timeZone, rolloverHour).key, today.key));
 
-  const fsrs = new FSRSAlgorithm(toFsrsParams(settings));
+  const fsrs = algorithmFor(settings);
   // Fuzz seeded by card id and rep count, as Anki does (and as ts-fsrs's GenSeedStrategyWithCardId spells it).
   fsrs.seed = `${cardId}:${memory.reps + 1}`;
-  const memoryAfter = (rating: Rating) =>
-    fsrs.next_state({ difficulty: memory.difficulty, stability: memory.stability }, elapsedDays, rating);
+  const states = RATINGS.map((rating) => fsrs.next_state({ difficulty: memory.difficulty, stability: memory.stability }, elapsedDays, rating));
+  const memoryAfter = (rating: Rating) => states[rating - 1]!;
   const fuzzedDays = (stability: number): number => fsrs.next_interval(stability, elapsedDays);
   const capped = (days: number) => Math.min(Math.max(1, days), maximumInterval);
   const dayStart = (days: number): StudyDay => studyDayAfter(today, days, timeZone, rolloverHour);
 
   const card = (rating: Rating, fields: Pick<CardMemory, "due" | "scheduledDays" | "learningSteps" | "state" | "lapses">): CardMemory => ({
-    ...memoryAfter(rating),
-    ...fields,
+    due: fields.due,
+    stability: memoryAfter(rating).stability,
+    difficulty: memoryAfter(rating).difficulty,
     elapsedDays,
+    scheduledDays: fields.scheduledDays,
+    learningSteps: fields.learningSteps,
     reps: memory.reps + 1,
+    lapses: fields.lapses,
+    state: fields.state,
     lastReview: new Date(now.getTime()),
   });
   const review = (rating: Rating, days: number, lapses = memory.lapses): Outcome => ({
@@ -79,10 +101,13 @@ function answerOutcomes(memory: CardMemory, now: Date, settings: Settings, cardI
     const relearn = stepDelays(stepsInMinutes(settings.relearningSteps), 0).again;
     const again = relearn ? step(1, relearn, CardState.Relearning, lapses) : review(1, capped(fuzzedDays(memoryAfter(1).stability)), lapses);
     return {
-      1: { ...again, leeched: leechThresholdMet(lapses, settings.leechThreshold) },
-      2: review(2, capped(hard)),
-      3: review(3, capped(good)),
-      4: review(4, capped(easy)),
+      today,
+      outcomes: {
+        1: { ...again, leeched: leechThresholdMet(lapses, settings.leechThreshold) },
+        2: review(2, capped(hard)),
+        3: review(3, capped(good)),
+        4: review(4, capped(easy)),
+      },
     };
   }
 
@@ -96,11 +121,14 @@ function answerOutcomes(memory: CardMemory, now: Date, settings: Settings, cardI
   const graduated = (rating: Rating) => review(rating, capped(fuzzedDays(memoryAfter(rating).stability)));
   const goodDays = fuzzedDays(memoryAfter(3).stability);
   return {
-    1: delays.again ? step(1, delays.again, state) : graduated(1),
-    2: delays.hard ? step(2, delays.hard, state) : graduated(2),
-    3: delays.good ? step(3, delays.good, state) : graduated(3),
-    // Easy always graduates, at least a day past what Good would give on graduating (Anki).
-    4: review(4, capped(Math.max(fuzzedDays(memoryAfter(4).stability), goodDays + 1))),
+    today,
+    outcomes: {
+      1: delays.again ? step(1, delays.again, state) : graduated(1),
+      2: delays.hard ? step(2, delays.hard, state) : graduated(2),
+      3: delays.good ? step(3, delays.good, state) : graduated(3),
+      // Easy always graduates, at least a day past what Good would give on graduating (Anki).
+      4: review(4, capped(Math.max(fuzzedDays(memoryAfter(4).stability), goodDays + 1))),
+    },
   };
 }
 
@@ -125,7 +153,8 @@ export function scheduleReview(
   durationMs: number,
   cardId = "",
 ): ScheduledReview {
-  const outcome = answerOutcomes(memory, now, settings, cardId)[rating];
+  const { today, outcomes } = answerOutcomes(memory, now, settings, cardId);
+  const outcome = outcomes[rating];
   const copy = (date: Date) => new Date(date.getTime());
   return {
     next: outcome.next,
@@ -143,7 +172,7 @@ export function scheduleReview(
       scheduledDays: memory.scheduledDays,
       learningSteps: memory.learningSteps,
       review: copy(now),
-      studyDay: studyDay(now, settings.timeZone, settings.rolloverHour).key,
+      studyDay: today.key,
       durationMs,
       prevDue: copy(memory.due),
       prevReps: memory.reps,
@@ -161,7 +190,7 @@ export interface IntervalPreview {
 
 /** What each answer button would schedule, for labelling the buttons. Pass the same cardId as when answering. */
 export function previewIntervals(memory: CardMemory, now: Date, settings: Settings, cardId = ""): Record<Rating, IntervalPreview> {
-  const outcomes = answerOutcomes(memory, now, settings, cardId);
+  const { outcomes } = answerOutcomes(memory, now, settings, cardId);
   const preview = {} as Record<Rating, IntervalPreview>;
   for (const rating of RATINGS) preview[rating] = { due: outcomes[rating].next.due, label: outcomes[rating].label };
   return preview;
