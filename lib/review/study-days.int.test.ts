@@ -102,8 +102,9 @@ describe("a month of reviews on study days", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(150);
-    // The replay has answers whose elapsed days counted in UTC dates would be wrong.
-    expect(utcWouldDiffer).toBeGreaterThan(10);
+    // The replay has answers whose elapsed days counted in UTC dates would be wrong (card ids seed the fuzz, so the
+    // count varies by run: 95 in New York and 8–11 in Berlin were seen).
+    expect(utcWouldDiffer).toBeGreaterThan(3);
   });
 
   it("the migration's backfill gives the month's rows the same study days", async () => {
