@@ -61,7 +61,7 @@ test("changing the new-card limit changes the queue, and bad settings are refuse
   await page.getByLabel("Desired retention (%)").fill("90");
   await page.getByLabel("New cards per day").fill("5");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
 
   await page.goto("/review");
   await expect(page.getByTestId("count-new")).toHaveText("3");
@@ -69,8 +69,45 @@ test("changing the new-card limit changes the queue, and bad settings are refuse
   await page.goto("/settings");
   await page.getByLabel("New cards per day").fill("2");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
   await page.goto("/review");
   await expect(page.getByTestId("done")).toBeVisible();
   await expect(page.getByTestId("count-new")).toHaveText("0");
+});
+
+test("leech settings are saved, and card info shows the history of the card on screen", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/settings");
+  await page.getByLabel("New cards per day").fill("1");
+  await page.getByLabel("Leech after (lapses)").fill("4");
+  await page.getByLabel("Mark it and suspend it").check();
+  await page.getByLabel("Learning steps", { exact: true }).fill("999999999999d");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/"999999999999d" is longer than a year/)).toBeVisible();
+  // What was typed stays typed: only the field at fault needs fixing.
+  await expect(page.getByLabel("Leech after (lapses)")).toHaveValue("4");
+  await expect(page.getByLabel("Mark it and suspend it")).toBeChecked();
+  await expect(page.getByLabel("Learning steps", { exact: true })).toHaveValue("999999999999d");
+  await page.getByLabel("Learning steps", { exact: true }).fill("1m 10m");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Leech after (lapses)")).toHaveValue("4");
+  await expect(page.getByLabel("Mark it and suspend it")).toBeChecked();
+
+  await page.goto("/review");
+  const question = (await page.getByTestId("question").textContent()) ?? "";
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("interval-1")).toHaveText("1m");
+  await page.keyboard.press("1");
+  // The only card of the day comes back early (learn-ahead): nothing else waits.
+  await expect(page.getByTestId("count-learning")).toHaveText("1");
+  await expect(page.getByTestId("question")).toHaveText(question);
+  await page.getByRole("link", { name: "Card info" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(question);
+  await expect(page.getByTestId("fact-state")).toHaveText("Learning");
+  const rows = page.getByTestId("history").locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Again");
+  await expect(rows.first()).toContainText("New");
 });

@@ -2,17 +2,20 @@
 // at the state version the learner was shown.
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
-import { restoreBeforeReview, scheduleReview } from "@/lib/srs";
+import { restoreBeforeReview, scheduleReview, studyDay } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { newCardMemory, type Rating } from "@/lib/srs/types";
 import { assertVersion, lockOwnedCard } from "./cards";
 import { ReviewError } from "./errors";
-import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow, type MemoryRow } from "./memory";
+import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow, studyDayDate, type MemoryRow } from "./memory";
 import { getReviewSettings } from "./settings";
 
-type CardRow = MemoryRow & { id: string; version: number; suspended: boolean };
+type CardRow = MemoryRow & { id: string; version: number; suspended: boolean; leech: boolean; labReason: string | null };
 
 export type Answer = { cardId: string; version: number; rating: Rating; durationMs: number };
+
+/** Set when this answer made the card a leech (again): whether the learner's choice suspended it. */
+export type LeechNotice = { suspended: boolean } | null;
 
 /** `known.settings` may be a pending read, so the caller's settings read and the card read overlap. */
 export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings | Promise<Settings> }) {
@@ -21,18 +24,20 @@ export async function answerCard(db: Db, userId: string, answer: Answer, now = n
     queryPrepared<CardRow>(
       db,
       "review-answer-card",
-      `SELECT id, version, suspended, due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps,
-        lapses, state, "lastReview" FROM "Card" WHERE id = $1 AND "userId" = $2`,
+      `SELECT id, version, suspended, leech, "labReason", due, stability, difficulty, "elapsedDays", "scheduledDays",
+        "learningSteps", reps, lapses, state, "lastReview" FROM "Card" WHERE id = $1 AND "userId" = $2`,
       [answer.cardId, userId],
     ).then((rows) => rows[0]),
   ]);
   if (!card) throw new ReviewError(404, "This card does not exist or is not yours.", "card_not_found");
   assertVersion(card, answer.version);
   if (card.suspended) throw new ReviewError(409, "This card is suspended: unsuspend it before answering.", "card_suspended");
-  const { next, log } = scheduleReview(memoryFromRow(card), answer.rating, now, settings, answer.durationMs, card.id);
+  const { next, log, leeched } = scheduleReview(memoryFromRow(card), answer.rating, now, settings, answer.durationMs, card.id);
   const row = logEntryToRow(log);
+  const suspend = leeched && settings.leechAction === "suspend";
   // One statement, so one transaction: the card moves to the next version only if it is still at the version the
   // learner was shown, and the log row is written exactly when it does (optimistic concurrency, no lock held).
+  // The answer ends a lab reschedule: the card's reason moves to the log row (undo puts it back).
   const written = await queryPrepared<{ version: number }>(
     db,
     "review-answer-write",
@@ -41,38 +46,53 @@ export async function answerCard(db: Db, userId: string, answer: Answer, now = n
       UPDATE "Card" SET due = $1, stability = $2, difficulty = $3,
         "elapsedDays" = $4, "scheduledDays" = $5, "learningSteps" = $6,
         reps = $7, lapses = $8, state = $9, "lastReview" = $10,
+        leech = leech OR $30, suspended = $31, "labReason" = NULL,
         version = version + 1, "updatedAt" = $11
       WHERE id = $12 AND "userId" = $13 AND version = $14 AND NOT suspended
       RETURNING id, version
     )
     INSERT INTO "ReviewLog" (id, "cardId", "userId", kind, rating, state, due, stability, difficulty, "elapsedDays",
       "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses",
-      "prevLastReview", "cardVersion")
+      "prevLastReview", "cardVersion", "studyDay", reason, "prevLeech")
     SELECT gen_random_uuid()::text, updated.id, $13, 'RATING'::"ReviewKind", $15, $16, $17,
       $18, $19, $20, $21, $22,
       $23, $24, $25, $26, $27, $28,
-      $29, updated.version
+      $29, updated.version, $32::date, $33, $34
     FROM updated
     RETURNING "cardVersion" AS version`,
-    [next.due, next.stability, next.difficulty, next.elapsedDays, next.scheduledDays, next.learningSteps, next.reps, next.lapses, next.state, next.lastReview, now, card.id, userId, answer.version, row.rating, row.state, row.due, row.stability, row.difficulty, row.elapsedDays, row.lastElapsedDays, row.scheduledDays, row.learningSteps, row.review, row.durationMs, row.prevDue, row.prevReps, row.prevLapses, row.prevLastReview],
+    [next.due, next.stability, next.difficulty, next.elapsedDays, next.scheduledDays, next.learningSteps, next.reps, next.lapses, next.state, next.lastReview, now, card.id, userId, answer.version, row.rating, row.state, row.due, row.stability, row.difficulty, row.elapsedDays, row.lastElapsedDays, row.scheduledDays, row.learningSteps, row.review, row.durationMs, row.prevDue, row.prevReps, row.prevLapses, row.prevLastReview, leeched, suspend, row.studyDay, card.labReason, card.leech],
   );
   if (written.length === 0) assertVersion({ version: -1 }, answer.version);
-  return { cardId: card.id, version: written[0]!.version, due: next.due };
+  const leech: LeechNotice = leeched ? { suspended: suspend } : null;
+  return { cardId: card.id, version: written[0]!.version, due: next.due, leech };
 }
 
-/** Undoes the learner's last rating: the card returns to exactly its previous state and the log entry goes. */
+/**
+ * Undoes the learner's last rating: the card returns to exactly its previous state (memory, leech mark, suspension,
+ * lab reason) and the log entry goes. Consecutive answers to one card undo one after another: when nothing else
+ * changed the card between two answers, the earlier one becomes undoable at the card's new version.
+ */
 export async function undoLastReview(db: Db, userId: string) {
   return db.$transaction(async (tx) => {
-    const last = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ review: "desc" }, { id: "desc" }] });
-    if (!last || last.kind !== "RATING") throw new ReviewError(409, "There is no review to undo.", "nothing_to_undo");
+    const last = await tx.reviewLog.findFirst({ where: { userId, kind: "RATING" }, orderBy: [{ review: "desc" }, { id: "desc" }] });
+    if (!last) throw new ReviewError(409, "There is no review to undo.", "nothing_to_undo");
     const card = await lockOwnedCard(tx, userId, last.cardId);
     if (card.version !== last.cardVersion) {
       throw new ReviewError(409, "This card changed after that review (suspended, reset or answered again), so it cannot be undone.", "undo_stale");
     }
     const previous = restoreBeforeReview(logEntryFromRow(last));
     const version = card.version + 1;
-    await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(previous), version } });
+    await tx.card.update({
+      where: { id: card.id },
+      // Answers are refused on suspended cards, so the card was not suspended before; a lab reason that came after
+      // the answer stays.
+      data: { ...memoryToRow(previous), leech: last.prevLeech, suspended: false, labReason: card.labReason ?? last.reason, version },
+    });
     await tx.reviewLog.delete({ where: { id: last.id } });
+    const before = await tx.reviewLog.findFirst({ where: { cardId: card.id }, orderBy: [{ review: "desc" }, { id: "desc" }] });
+    if (before?.kind === "RATING" && before.cardVersion === last.cardVersion - 1) {
+      await tx.reviewLog.update({ where: { id: before.id }, data: { cardVersion: version } });
+    }
     return { cardId: card.id, version };
   });
 }
@@ -88,12 +108,14 @@ export async function setSuspended(db: Db, userId: string, cardId: string, shown
 
 /** Forgets a card: it becomes new again. The reset is recorded in the history, which is kept. */
 export async function resetCard(db: Db, userId: string, cardId: string, shownVersion: number, now = new Date()) {
+  const settings = await getReviewSettings(db, userId);
   return db.$transaction(async (tx) => {
     const card = await lockOwnedCard(tx, userId, cardId);
     assertVersion(card, shownVersion);
     const before = memoryFromRow(card);
     const version = card.version + 1;
-    await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(newCardMemory(now)), version } });
+    // A fresh start: no leech mark and no lab reason (a reset card is no longer "back because of a lab").
+    await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(newCardMemory(now)), leech: false, labReason: null, version } });
     await tx.reviewLog.create({
       data: {
         cardId: card.id,
@@ -109,11 +131,13 @@ export async function resetCard(db: Db, userId: string, cardId: string, shownVer
         scheduledDays: before.scheduledDays,
         learningSteps: before.learningSteps,
         review: now,
+        studyDay: studyDayDate(studyDay(now, settings.timeZone, settings.rolloverHour).key),
         durationMs: 0,
         prevDue: before.due,
         prevReps: before.reps,
         prevLapses: before.lapses,
         prevLastReview: before.lastReview,
+        prevLeech: card.leech,
         cardVersion: version,
       },
     });

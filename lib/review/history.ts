@@ -1,29 +1,28 @@
 // What a learner has done: answers per study day, for the home page.
 import type { Db } from "@/lib/db";
-import { studyDay } from "@/lib/srs";
+import { studyDay, studyDayAfter } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 
 export type DayActivity = { day: string; reviews: number; again: number };
 
-/** Answers per study day over the last `days` days (oldest first), in the learner's time zone and rollover hour. */
+/**
+ * Answers per study day over the last `days` days (oldest first), counted in SQL by the study day each answer was
+ * logged in; days without answers are listed with zeros.
+ */
 export async function reviewActivity(db: Db, userId: string, settings: Settings, days = 14, now = new Date()): Promise<DayActivity[]> {
   const today = studyDay(now, settings.timeZone, settings.rolloverHour);
-  const since = new Date(today.start.getTime() - (days - 1) * 86_400_000 - 3 * 3_600_000);
-  const rows = await db.$queryRaw<Array<{ review: Date; rating: number }>>`
-    SELECT review, rating FROM "ReviewLog"
-    WHERE "userId" = ${userId} AND kind = 'RATING'::"ReviewKind" AND review >= ${since}`;
-  const byDay = new Map<string, DayActivity>();
-  // Walk back day by day so DST-shortened and -lengthened days keep their own keys.
-  let cursor = today;
-  for (let i = 0; i < days; i++) {
-    byDay.set(cursor.key, { day: cursor.key, reviews: 0, again: 0 });
-    cursor = studyDay(new Date(cursor.start.getTime() - 1), settings.timeZone, settings.rolloverHour);
-  }
-  for (const row of rows) {
-    const entry = byDay.get(studyDay(row.review, settings.timeZone, settings.rolloverHour).key);
-    if (!entry) continue;
-    entry.reviews++;
-    if (row.rating === 1) entry.again++;
-  }
-  return [...byDay.values()].reverse();
+  const first = studyDayAfter(today, -(days - 1), settings.timeZone, settings.rolloverHour);
+  // The time bound keeps the (userId, review) index range; a day of margin covers a learner who changed time zone.
+  const since = new Date(first.start.getTime() - 86_400_000);
+  const rows = await db.$queryRaw<Array<{ day: string; reviews: number; again: number }>>`
+    SELECT to_char("studyDay", 'YYYY-MM-DD') AS day, count(*)::int AS reviews, (count(*) FILTER (WHERE rating = 1))::int AS again
+    FROM "ReviewLog"
+    WHERE "userId" = ${userId} AND kind = 'RATING'::"ReviewKind" AND review >= ${since} AND "studyDay" >= ${first.key}::date
+    GROUP BY 1`;
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  return Array.from({ length: days }, (_, i) => {
+    const key = new Date(Date.parse(`${first.key}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
+    const row = byDay.get(key);
+    return { day: key, reviews: row?.reviews ?? 0, again: row?.again ?? 0 };
+  });
 }

@@ -23,7 +23,13 @@ export function memoryToRow(memory: CardMemory): MemoryRow {
   return { ...memory };
 }
 
-type LogRow = Omit<ReviewLogEntry, "rating" | "state"> & { rating: number | null; state: number };
+/** A log row as Prisma returns it: the study day is a DATE (a Date at UTC midnight). */
+type LogRow = Omit<ReviewLogEntry, "rating" | "state" | "studyDay"> & { rating: number | null; state: number; studyDay: Date };
+
+/** A DATE column's value for a study day key (YYYY-MM-DD), as Prisma writes it. */
+export function studyDayDate(key: string): Date {
+  return new Date(`${key}T00:00:00.000Z`);
+}
 
 export function logEntryFromRow(row: LogRow): ReviewLogEntry {
   return {
@@ -37,6 +43,7 @@ export function logEntryFromRow(row: LogRow): ReviewLogEntry {
     scheduledDays: row.scheduledDays,
     learningSteps: row.learningSteps,
     review: row.review,
+    studyDay: row.studyDay.toISOString().slice(0, 10),
     durationMs: row.durationMs,
     prevDue: row.prevDue,
     prevReps: row.prevReps,
@@ -57,6 +64,7 @@ export function logEntryToRow(entry: ReviewLogEntry) {
     scheduledDays: entry.scheduledDays,
     learningSteps: entry.learningSteps,
     review: entry.review,
+    studyDay: entry.studyDay,
     durationMs: entry.durationMs,
     prevDue: entry.prevDue,
     prevReps: entry.prevReps,

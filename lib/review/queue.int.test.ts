@@ -37,15 +37,23 @@ describe("the database queue agrees with lib/srs's queue over the same cards", (
       const offsetMin = Math.round((random() - 0.5) * 4 * 24 * 60); // due within ±2 days
       await t.db.card.update({
         where: { id: card.id },
-        data: { state, due: new Date(now.getTime() + offsetMin * 60_000), suspended: random() < 0.1, reps: state === 0 ? 0 : 1, stability: state === 0 ? 0 : 3, difficulty: state === 0 ? 0 : 5 },
+        data: {
+          state,
+          due: new Date(now.getTime() + offsetMin * 60_000),
+          suspended: random() < 0.1,
+          reps: state === 0 ? 0 : 1,
+          stability: state === 0 ? 0 : 3,
+          difficulty: state === 0 ? 0 : 5,
+          labReason: random() < 0.15 ? "Back today: lab." : null,
+        },
       });
     }
-    const settings = { ...DEFAULT_SETTINGS, newPerDay: Math.floor(random() * 12), maxReviewsPerDay: Math.floor(random() * 30) };
+    const settings = { ...DEFAULT_SETTINGS, newPerDay: Math.floor(random() * 12), maxReviewsPerDay: Math.floor(random() * 30), learnAheadMinutes: Math.floor(random() * 120) };
     const fromDb = await loadQueue(t.db, learner, now, { settings });
 
     const all = await t.db.card.findMany({ where: { userId: learner }, include: { note: true } });
     const expected = buildDailyQueue({
-      cards: all.map((c) => ({ id: c.id, position: c.note.position, memory: memoryFromRow(c), suspended: c.suspended })),
+      cards: all.map((c) => ({ id: c.id, position: c.note.position, memory: memoryFromRow(c), suspended: c.suspended, labMissed: c.labReason !== null })),
       now,
       settings,
       doneToday: { newIntroduced: 0, reviewsDone: 0 },

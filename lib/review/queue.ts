@@ -2,7 +2,7 @@
 // what comes later) in two indexed queries, whatever the collection's size; lib/srs plans the queue from that.
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
-import { planDailyQueue, previewIntervals, studyDay, type QueueCard, type QueueSummary } from "@/lib/srs";
+import { learningCutoff, planDailyQueue, previewIntervals, studyDay, type QueueCard, type QueueSummary } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { memoryFromRow, type MemoryRow } from "./memory";
 import { getReviewSettings } from "./settings";
@@ -19,6 +19,8 @@ export type ShownCard = {
   intervals: Record<1 | 2 | 3 | 4, string>;
   /** Why the card is back today when something other than its schedule brought it (a failed lab submission). */
   reason: string | null;
+  /** It lapsed as often as the learner's leech threshold. */
+  leech: boolean;
 };
 
 export type ReviewQueue = {
@@ -39,17 +41,20 @@ type CardRow = MemoryRow & {
   deckSlug: string;
   deckTitle: string;
   labReason: string | null;
+  leech: boolean;
 };
 
 type Totals = {
   learning: number;
   review: number;
   new: number;
+  labNew: number;
   laterReview: Date | null;
   laterLearning: Date | null;
   newIntroduced: number;
   reviewsDone: number;
   canUndo: boolean | null;
+  justAnswered: string | null;
 };
 
 // The learner's active cards: not suspended, of a live note in a live deck they study.
@@ -60,70 +65,76 @@ const ACTIVE = `
   JOIN "DeckStudy" s ON s."deckId" = d.id AND s."userId" = c."userId"
   WHERE c."userId" = $1 AND NOT c.suspended`;
 
-// Each candidate comes with what the review screen shows, and the reason of a lab reschedule newer than its last review.
+// Each candidate comes with what the review screen shows.
 const CANDIDATE = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
-  c.reps, c.lapses, c.state, c."lastReview", n.number AS "noteNumber", n.question, n."answerHtml", d.slug AS "deckSlug",
-  d.title AS "deckTitle",
-  (SELECT l.reason FROM "ReviewLog" l WHERE l."cardId" = c.id AND l.kind = 'LAB'::"ReviewKind"
-     AND (c."lastReview" IS NULL OR l.review > c."lastReview") ORDER BY l.review DESC LIMIT 1) AS "labReason"`;
+  c.reps, c.lapses, c.state, c."lastReview", c."labReason", c.leech, n.number AS "noteNumber", n.question, n."answerHtml",
+  d.slug AS "deckSlug", d.title AS "deckTitle"`;
 
-// Two queries, whatever the size of the collection: what is due (with what was done today), and the first card of
+// The learner's last rating: whether it can still be undone (its card is at the version it left), and its card.
+const LAST_RATING = `FROM "ReviewLog" l JOIN "Card" lc ON lc.id = l."cardId"
+  WHERE l."userId" = $1 AND l.kind = 'RATING'::"ReviewKind" ORDER BY l.review DESC, l.id DESC LIMIT 1`;
+
+// Two queries, whatever the size of the collection: what is due (with what was done today), and the first cards of
 // each kind. Both use the (userId, state, due) index, and both are prepared statements: they run on every answer,
-// and planning them anew each time cost PostgreSQL more than running them.
-async function readQueueState(db: Db, userId: string, day: { start: Date; end: Date }) {
+// and planning them anew each time cost PostgreSQL more than running them. $2 is the learning cutoff (now plus
+// learn-ahead, inclusive), $3 the end of the study day, $4 its start.
+async function readQueueState(db: Db, userId: string, cutoff: Date, day: { start: Date; end: Date }) {
   const [totals, firsts] = await Promise.all([
     queryPrepared<Totals>(
       db,
       "review-queue-totals",
-      `SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due < $2) AS learning,
-              count(*) FILTER (WHERE c.state = 2 AND c.due < $2) AS review,
+      `SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due <= $2) AS learning,
+              count(*) FILTER (WHERE c.state = 2 AND c.due < $3) AS review,
               count(*) FILTER (WHERE c.state = 0) AS new,
-              min(c.due) FILTER (WHERE c.state = 2 AND c.due >= $2) AS "laterReview",
-              min(c.due) FILTER (WHERE c.state IN (1, 3) AND c.due >= $2) AS "laterLearning",
-              (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $3 AND kind = 'RATING'::"ReviewKind" AND state = 0) AS "newIntroduced",
-              (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $3 AND kind = 'RATING'::"ReviewKind" AND state = 2) AS "reviewsDone",
-              (SELECT l.kind = 'RATING'::"ReviewKind" AND l."cardVersion" = lc.version FROM "ReviewLog" l JOIN "Card" lc ON lc.id = l."cardId"
-                 WHERE l."userId" = $1 ORDER BY l.review DESC, l.id DESC LIMIT 1) AS "canUndo"
+              count(*) FILTER (WHERE c.state = 0 AND c."labReason" IS NOT NULL) AS "labNew",
+              min(c.due) FILTER (WHERE c.state = 2 AND c.due >= $3) AS "laterReview",
+              min(c.due) FILTER (WHERE c.state IN (1, 3) AND c.due > $2) AS "laterLearning",
+              (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $4 AND kind = 'RATING'::"ReviewKind" AND state = 0) AS "newIntroduced",
+              (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $4 AND kind = 'RATING'::"ReviewKind" AND state = 2) AS "reviewsDone",
+              (SELECT l."cardVersion" = lc.version ${LAST_RATING}) AS "canUndo",
+              (SELECT l."cardId" ${LAST_RATING}) AS "justAnswered"
        ${ACTIVE}`,
-      [userId, day.end, day.start],
+      [userId, cutoff, day.end, day.start],
     ),
     queryPrepared<CardRow>(
       db,
       "review-queue-firsts",
-      `(SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
+      `(SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due <= $2 ORDER BY c.due, d.slug, n.position LIMIT 2)
        UNION ALL
-       (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
+       (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $3 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
        (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0
-          ORDER BY EXISTS (SELECT 1 FROM "ReviewLog" l WHERE l."cardId" = c.id AND l.kind = 'LAB'::"ReviewKind") DESC, d.slug, n.position
+          ORDER BY c."labReason" IS NULL, d.slug, n.position
           LIMIT 1)`,
-      [userId, day.end],
+      [userId, cutoff, day.end],
     ),
   ]);
   const total = totals[0]!;
-  const first = (kind: CardRow["kind"]): QueueCard | null => {
-    const row = firsts.find((r) => r.kind === kind);
-    return row ? { id: row.id, position: 0, memory: memoryFromRow(row), suspended: false } : null;
-  };
+  const cards = firsts.map((row) => ({ kind: row.kind, card: { id: row.id, position: 0, memory: memoryFromRow(row), suspended: false, labMissed: row.labReason !== null } }));
+  const ofKind = (kind: CardRow["kind"]): QueueCard[] => cards.filter((c) => c.kind === kind).map((c) => c.card);
+  const [firstLearning = null, secondLearning = null] = ofKind("learning");
   const summary: QueueSummary = {
-    learningDueToday: Number(total.learning),
-    firstLearning: first("learning"),
+    learningDue: Number(total.learning),
+    firstLearning,
+    secondLearning,
     reviewsDueToday: Number(total.review),
-    firstReview: first("review"),
+    firstReview: ofKind("review")[0] ?? null,
     newAvailable: Number(total.new),
-    firstNew: first("new"),
+    labNewAvailable: Number(total.labNew),
+    firstNew: ofKind("new")[0] ?? null,
     laterReviewDue: total.laterReview,
     laterLearningDue: total.laterLearning,
   };
   const done = { newIntroduced: Number(total.newIntroduced), reviewsDone: Number(total.reviewsDone) };
-  return { summary, done, canUndo: total.canUndo === true, rows: firsts };
+  return { summary, done, canUndo: total.canUndo === true, justAnswered: total.justAnswered, rows: firsts };
 }
 
 export async function loadQueue(db: Db, userId: string, now = new Date(), known?: { settings?: Settings }): Promise<ReviewQueue> {
   const settings = known?.settings ?? (await getReviewSettings(db, userId));
   const day = studyDay(now, settings.timeZone, settings.rolloverHour);
-  const { summary, done, canUndo, rows } = await readQueueState(db, userId, day);
-  const queue = planDailyQueue({ summary, now, settings, doneToday: done });
+  const cutoff = learningCutoff(now, settings.learnAheadMinutes, day);
+  const { summary, done, canUndo, justAnswered, rows } = await readQueueState(db, userId, cutoff, day);
+  const queue = planDailyQueue({ summary, now, settings, doneToday: done, justAnswered });
   const shown = queue.next ? rows.find((row) => row.id === queue.next!.id) : undefined;
   return {
     card: shown ? showCard(shown, now, settings) : null,
@@ -145,5 +156,6 @@ function showCard(row: CardRow, now: Date, settings: Settings): ShownCard {
     answerHtml: row.answerHtml,
     intervals: { 1: preview[1].label, 2: preview[2].label, 3: preview[3].label, 4: preview[4].label },
     reason: row.labReason,
+    leech: row.leech,
   };
 }

@@ -6,7 +6,7 @@ import { answerCard, resetCard, setSuspended, undoLastReview } from "./answer";
 import { ensureCards } from "./cards";
 import { ReviewError } from "./errors";
 import { loadQueue } from "./queue";
-import { saveReviewSettings } from "./settings";
+import { readReviewSettings, saveReviewSettings } from "./settings";
 
 let t: TestDatabase;
 let ada: string;
@@ -143,5 +143,119 @@ describe("reviews on PostgreSQL", () => {
     const reset = await t.db.card.findUniqueOrThrow({ where: { id: second.id } });
     expect(reset).toMatchObject({ state: 0, reps: 0, lapses: 0, lastReview: null });
     expect((await t.db.reviewLog.findMany({ where: { cardId: second.id }, orderBy: { review: "asc" } })).map((l) => l.kind)).toEqual(["RATING", "RESET"]);
+  });
+});
+
+describe("undo", () => {
+  it("undoes consecutive answers to the same card, back to the new card", async () => {
+    const erin = (await createUser(t.db, { email: "erin@example.com" })).id;
+    await ensureCards(t.db, erin, now);
+    const shown = (await loadQueue(t.db, erin, now)).card!;
+    const before = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
+    const first = await answerCard(t.db, erin, { cardId: shown.id, version: shown.version, rating: 1, durationMs: 1000 }, now);
+    const later = new Date(now.getTime() + 61_000);
+    const again = (await loadQueue(t.db, erin, later)).card!;
+    expect(again.id).toBe(shown.id);
+    await answerCard(t.db, erin, { cardId: again.id, version: first.version, rating: 3, durationMs: 1000 }, later);
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(2);
+
+    expect((await undoLastReview(t.db, erin)).cardId).toBe(shown.id);
+    expect((await loadQueue(t.db, erin, later)).canUndo).toBe(true);
+    expect((await undoLastReview(t.db, erin)).cardId).toBe(shown.id);
+    const after = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
+    const { version: v1, updatedAt: u1, ...memoryBefore } = before;
+    const { version: v2, updatedAt: u2, ...memoryAfter } = after;
+    void u1;
+    void u2;
+    expect(memoryAfter).toEqual(memoryBefore);
+    expect(v2).toBeGreaterThan(v1 + 2);
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(0);
+    await expectRefusal(undoLastReview(t.db, erin), 409, "nothing_to_undo");
+  });
+
+  it("refuses to undo an answer to a card changed since (suspended and unsuspended)", async () => {
+    const finn = (await createUser(t.db, { email: "finn@example.com" })).id;
+    await ensureCards(t.db, finn, now);
+    const shown = (await loadQueue(t.db, finn, now)).card!;
+    const answered = await answerCard(t.db, finn, { cardId: shown.id, version: shown.version, rating: 3, durationMs: 0 }, now);
+    const suspended = await setSuspended(t.db, finn, shown.id, answered.version, true);
+    await setSuspended(t.db, finn, shown.id, suspended.version, false);
+    await expectRefusal(undoLastReview(t.db, finn), 409, "undo_stale");
+  });
+});
+
+describe("settings that fail validation", () => {
+  it("refuses steps that would overflow a date, with a message, and saves nothing", async () => {
+    const gus = (await createUser(t.db, { email: "gus@example.com" })).id;
+    const saved = await saveReviewSettings(t.db, gus, { learningSteps: "999999999999d" });
+    expect(saved.ok).toBe(false);
+    expect(saved.ok ? null : saved.errors.learningSteps).toMatch(/longer than a year/);
+    expect(await t.db.srsSettings.count({ where: { userId: gus } })).toBe(0);
+  });
+
+  it("answers with a stored row written before the bounds existed, without a 500", async () => {
+    const hal = (await createUser(t.db, { email: "hal@example.com" })).id;
+    await ensureCards(t.db, hal, now);
+    await t.db.srsSettings.create({
+      data: { userId: hal, desiredRetention: 0.9, newPerDay: 20, maxReviewsPerDay: 200, learningSteps: "999999999999d", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "Europe/Berlin" },
+    });
+    const shown = (await loadQueue(t.db, hal, now)).card!;
+    const answered = await answerCard(t.db, hal, { cardId: shown.id, version: shown.version, rating: 1, durationMs: 0 }, now);
+    expect(Number.isFinite(answered.due.getTime())).toBe(true);
+  });
+});
+
+describe("leeches", () => {
+  async function lapsingCard(email: string, leechAction: "tag" | "suspend") {
+    const user = (await createUser(t.db, { email })).id;
+    await ensureCards(t.db, user, now);
+    expect((await saveReviewSettings(t.db, user, { leechThreshold: 3, leechAction })).ok).toBe(true);
+    const card = await t.db.card.findFirstOrThrow({ where: { userId: user, note: { number: 1 } } });
+    const lastReview = new Date(now.getTime() - 5 * 86_400_000);
+    const reviewed = await t.db.card.update({
+      where: { id: card.id },
+      data: { state: 2, stability: 5, difficulty: 6, reps: 6, lapses: 2, scheduledDays: 5, lastReview, due: new Date(now.getTime() - 3_600_000) },
+    });
+    return { user, card: reviewed };
+  }
+
+  it("marks a card lapsing as often as the threshold a leech, suspends it when the learner chose so, and undo puts it back", async () => {
+    const { user, card } = await lapsingCard("leech-suspend@example.com", "suspend");
+    const shown = (await loadQueue(t.db, user, now)).card!;
+    expect(shown.id).toBe(card.id);
+    expect(shown.leech).toBe(false);
+    const answered = await answerCard(t.db, user, { cardId: card.id, version: shown.version, rating: 1, durationMs: 0 }, now);
+    expect(answered.leech).toEqual({ suspended: true });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ lapses: 3, leech: true, suspended: true });
+    expect((await loadQueue(t.db, user, now)).card?.id).not.toBe(card.id);
+
+    await undoLastReview(t.db, user);
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ lapses: 2, leech: false, suspended: false, state: 2 });
+  });
+
+  it("only marks it when the learner chose to tag leeches, and the review screen says so", async () => {
+    const { user, card } = await lapsingCard("leech-tag@example.com", "tag");
+    const answered = await answerCard(t.db, user, { cardId: card.id, version: card.version, rating: 1, durationMs: 0 }, now);
+    expect(answered.leech).toEqual({ suspended: false });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ leech: true, suspended: false, state: 3 });
+    const shown = (await loadQueue(t.db, user, new Date(now.getTime() + 11 * 60_000))).card!;
+    expect(shown).toMatchObject({ id: card.id, leech: true });
+    // A reset is a fresh start.
+    await resetCard(t.db, user, card.id, shown.version, now);
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ leech: false, lapses: 0 });
+  });
+});
+
+describe("stored settings that fail validation are reported", () => {
+  it("names the field and keeps the stored value for the learner to fix; the rest of the row still applies", async () => {
+    const ivy = (await createUser(t.db, { email: "ivy@example.com" })).id;
+    await t.db.srsSettings.create({
+      data: { userId: ivy, desiredRetention: 0.9, newPerDay: 7, maxReviewsPerDay: 200, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "Mars/Olympus_Mons" },
+    });
+    const read = await readReviewSettings(t.db, ivy);
+    expect(read.settings).toMatchObject({ newPerDay: 7, timeZone: "UTC" });
+    expect(read.problems).toEqual({ timeZone: '"Mars/Olympus_Mons" is not a time zone we know; use a name like Europe/Berlin or America/New_York' });
+    expect(read.stored).toMatchObject({ timeZone: "Mars/Olympus_Mons", newPerDay: 7 });
+    expect((await readReviewSettings(t.db, bob)).problems).toBeNull();
   });
 });

@@ -1,30 +1,56 @@
 // A learner's review settings, stored per user; defaults when never saved.
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from "@/lib/srs/settings";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_SETTINGS, parseSettings, parseStoredSettings, type Settings, type SettingsErrors } from "@/lib/srs/settings";
 
-export async function getReviewSettings(db: Db, userId: string): Promise<Settings> {
-  const rows = await queryPrepared<Settings>(
+type StoredRow = Omit<Settings, "leechAction"> & { leechAction: string };
+
+/**
+ * The settings the scheduler uses, and what was wrong with the stored row if anything: a field that no longer passes
+ * validation (saved before a bound existed, a time zone this runtime does not know) takes its default for scheduling
+ * and is reported in `problems`, with the stored value in `stored`, so the learner can see it and fix it.
+ */
+export type ReviewSettings = {
+  settings: Settings;
+  problems: SettingsErrors | null;
+  stored: Record<string, unknown> | null;
+};
+
+export async function readReviewSettings(db: Db, userId: string): Promise<ReviewSettings> {
+  const rows = await queryPrepared<StoredRow>(
     db,
     "review-settings",
     `SELECT "desiredRetention", "newPerDay", "maxReviewsPerDay", "learningSteps", "relearningSteps", "maximumInterval",
-      "enableFuzz", "rolloverHour", "timeZone" FROM "SrsSettings" WHERE "userId" = $1`,
+      "enableFuzz", "rolloverHour", "timeZone", "learnAheadMinutes", "leechThreshold", "leechAction"
+     FROM "SrsSettings" WHERE "userId" = $1`,
     [userId],
   );
-  const row = rows[0];
-  if (!row) return DEFAULT_SETTINGS;
-  const parsed = parseSettings({
-    desiredRetention: row.desiredRetention,
-    newPerDay: row.newPerDay,
-    maxReviewsPerDay: row.maxReviewsPerDay,
-    learningSteps: row.learningSteps,
-    relearningSteps: row.relearningSteps,
-    maximumInterval: row.maximumInterval,
-    enableFuzz: row.enableFuzz,
-    rolloverHour: row.rolloverHour,
-    timeZone: row.timeZone,
+  return fromStoredRow(rows[0]);
+}
+
+/** Reads the settings inside a transaction (through Prisma: a transaction has no prepared statements). */
+export async function readReviewSettingsIn(tx: Prisma.TransactionClient, userId: string): Promise<ReviewSettings> {
+  const row = await tx.srsSettings.findUnique({
+    where: { userId },
+    select: {
+      desiredRetention: true, newPerDay: true, maxReviewsPerDay: true, learningSteps: true, relearningSteps: true, maximumInterval: true,
+      enableFuzz: true, rolloverHour: true, timeZone: true, learnAheadMinutes: true, leechThreshold: true, leechAction: true,
+    },
   });
-  return parsed.ok ? parsed.value : DEFAULT_SETTINGS;
+  return fromStoredRow(row ?? undefined);
+}
+
+function fromStoredRow(row: StoredRow | undefined): ReviewSettings {
+  if (!row) return { settings: DEFAULT_SETTINGS, problems: null, stored: null };
+  const stored = { ...row } as Record<string, unknown>;
+  const { value, problems } = parseStoredSettings(stored);
+  return { settings: value, problems, stored };
+}
+
+/** The settings to schedule with (see `readReviewSettings` for a stored row that fails validation). */
+export async function getReviewSettings(db: Db, userId: string): Promise<Settings> {
+  return (await readReviewSettings(db, userId)).settings;
 }
 
 export async function saveReviewSettings(db: Db, userId: string, input: unknown) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { studyDay } from "./day";
+import { studyDay, studyDayAfter, studyDaysBetween } from "./day";
 
 const HOUR = 3_600_000;
 
@@ -173,6 +173,32 @@ describe("studyDay", () => {
       expect(studyDay(start, zone, rollover).key, context).toBe(key);
       expect(studyDay(end, zone, rollover).start, context).toEqual(end);
       expect(studyDay(new Date(start.getTime() - 1), zone, rollover).end, context).toEqual(start);
+    }
+  });
+});
+
+describe("studyDayAfter and studyDaysBetween", () => {
+  it("steps over DST changes day by day, each day starting at the rollover", () => {
+    const first = studyDay(new Date("2026-10-31T12:00:00Z"), "America/New_York", 4);
+    const next = studyDayAfter(first, 1, "America/New_York", 4);
+    expect(next).toEqual(studyDay(first.end, "America/New_York", 4));
+    expect(next.start.toISOString()).toBe("2026-11-01T09:00:00.000Z");
+    expect(studyDayAfter(next, -1, "America/New_York", 4)).toEqual(first);
+    expect(studyDayAfter(first, 0, "America/New_York", 4)).toEqual(first);
+    expect(studyDayAfter(first, 365, "America/New_York", 4).key).toBe("2027-10-31");
+  });
+
+  it("tiles like studyDay for random days and offsets", () => {
+    let a = 99;
+    const random = () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296);
+    for (let i = 0; i < 500; i++) {
+      const zone = ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata"][i % 4] as string;
+      const rollover = Math.floor(random() * 24);
+      const day = studyDay(new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * 86_400_000)), zone, rollover);
+      const offset = Math.floor(random() * 60) - 30;
+      const after = studyDayAfter(day, offset, zone, rollover);
+      expect(studyDay(after.start, zone, rollover)).toEqual(after);
+      expect(studyDaysBetween(day.key, after.key)).toBe(offset);
     }
   });
 });

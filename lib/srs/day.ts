@@ -29,13 +29,36 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** What a wall clock in `timeZone` reads at `instantMs`, written as if that reading were UTC. */
-function wallClock(instantMs: number, timeZone: string): number {
+/** What a wall clock in `timeZone` reads at `instantMs`, written as if that reading were UTC (Intl, uncached). */
+function readWallClock(instantMs: number, timeZone: string): number {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const part of formatterFor(timeZone).formatToParts(instantMs)) parts[part.type] = Number(part.value);
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
   const ms = ((instantMs % 1000) + 1000) % 1000;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+// A zone's offset from UTC changes at most once in a quarter of an hour, so it is remembered per quarter hour once
+// both ends of it agree: most instants then cost a map lookup instead of an Intl call.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+const MAX_REMEMBERED_OFFSETS = 50_000;
+
+/** What a wall clock in `timeZone` reads at `instantMs`, written as if that reading were UTC. */
+function wallClock(instantMs: number, timeZone: string): number {
+  const quarter = Math.floor(instantMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const id = `${timeZone}|${quarter}`;
+  let offset = offsets.get(id);
+  if (offset === undefined) {
+    const last = quarter + QUARTER_HOUR_MS - 1000;
+    const atStart = readWallClock(quarter, timeZone) - quarter;
+    // The clock changes inside this quarter hour: read this instant itself.
+    if (readWallClock(last, timeZone) - last !== atStart) return readWallClock(instantMs, timeZone);
+    offset = atStart;
+    if (offsets.size >= MAX_REMEMBERED_OFFSETS) offsets.clear();
+    offsets.set(id, offset);
+  }
+  return instantMs + offset;
 }
 
 /**
@@ -60,6 +83,29 @@ function firstInstantAtOrAfter(wall: number, timeZone: string): number {
   return high;
 }
 
+// A study day is a fixed fact of its zone, rollover hour and date, and finding its bounds takes several Intl calls:
+// they are remembered (the answers of one learner ask for the same few days again and again).
+const days = new Map<string, { start: number; end: number; key: string }>();
+const MAX_REMEMBERED_DAYS = 10_000;
+
+/** The study day whose local date starts at `localMidnight` (a wall-clock reading written as UTC). */
+function dayStartingAt(localMidnight: number, timeZone: string, rolloverHour: number): StudyDay {
+  const id = `${timeZone}|${rolloverHour}|${localMidnight}`;
+  let day = days.get(id);
+  if (!day) {
+    const rollover = rolloverHour * HOUR_MS;
+    day = {
+      start: firstInstantAtOrAfter(localMidnight + rollover, timeZone),
+      end: firstInstantAtOrAfter(localMidnight + DAY_MS + rollover, timeZone),
+      key: new Date(localMidnight).toISOString().slice(0, 10),
+    };
+    if (days.size >= MAX_REMEMBERED_DAYS) days.clear();
+    days.set(id, day);
+  }
+  // Fresh Dates each time: callers own what they are given.
+  return { start: new Date(day.start), end: new Date(day.end), key: day.key };
+}
+
 /**
  * The study day containing `now` for a learner in `timeZone` whose day starts at `rolloverHour` local time
  * (Anki's "next day starts at"). Days are 23 or 25 hours long across DST changes.
@@ -68,10 +114,15 @@ export function studyDay(now: Date, timeZone: string, rolloverHour: number): Stu
   const wall = wallClock(now.getTime(), timeZone);
   let localMidnight = Math.floor(wall / DAY_MS) * DAY_MS;
   if (wall - localMidnight < rolloverHour * HOUR_MS) localMidnight -= DAY_MS;
-  const rollover = rolloverHour * HOUR_MS;
-  return {
-    start: new Date(firstInstantAtOrAfter(localMidnight + rollover, timeZone)),
-    end: new Date(firstInstantAtOrAfter(localMidnight + DAY_MS + rollover, timeZone)),
-    key: new Date(localMidnight).toISOString().slice(0, 10),
-  };
+  return dayStartingAt(localMidnight, timeZone, rolloverHour);
+}
+
+/** The study day `days` days after `day` (before it when negative), DST-correct. */
+export function studyDayAfter(day: StudyDay, days: number, timeZone: string, rolloverHour: number): StudyDay {
+  return dayStartingAt(Date.parse(`${day.key}T00:00:00Z`) + days * DAY_MS, timeZone, rolloverHour);
+}
+
+/** Whole study days from the day keyed `from` to the day keyed `to` (YYYY-MM-DD keys). */
+export function studyDaysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }

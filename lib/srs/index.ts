@@ -1,8 +1,10 @@
-export { studyDay, type StudyDay } from "./day";
+export { studyDay, studyDayAfter, studyDaysBetween, type StudyDay } from "./day";
 export { formatInterval } from "./interval-label";
+export { leechThresholdMet } from "./leech";
+export { forgettingCurve, retrievability } from "./retrievability";
 export {
   buildDailyQueue,
-  DEFAULT_LEARN_AHEAD_MS,
+  learningCutoff,
   planDailyQueue,
   summarizeCards,
   type QueueSummary,
@@ -21,10 +23,13 @@ export {
 } from "./schedule";
 export {
   DEFAULT_SETTINGS,
+  LEECH_ACTIONS,
   parseSettings,
   parseSteps,
+  parseStoredSettings,
   settingsSchema,
   toFsrsParams,
+  type LeechAction,
   type ParseSettingsResult,
   type ParseStepsResult,
   type Settings,

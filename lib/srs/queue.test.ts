@@ -185,19 +185,19 @@ describe("buildDailyQueue learning later today and learn-ahead", () => {
     expect(queue([learning("soon", "2026-05-01T10:20:00Z")]).next?.id).toBe("soon");
     const notYet = queue([learning("later", "2026-05-01T10:20:00.001Z")]);
     expect(notYet.next).toBeNull();
-    expect(notYet.counts.learning).toBe(1);
+    expect(notYet.counts.learning).toBe(0);
     // It becomes available once it is within learn-ahead of its due.
     expect(notYet.nextDueAt).toEqual(new Date("2026-05-01T10:00:00.001Z"));
   });
 
-  it("follows learnAheadMs", () => {
+  it("follows the learner's learn-ahead minutes", () => {
     const cards = [learning("l", "2026-05-01T10:05:00Z")];
-    expect(queue(cards, { learnAheadMs: 0 })).toEqual({
+    expect(queue(cards, { settings: { ...settings, learnAheadMinutes: 0 } })).toEqual({
       next: null,
-      counts: { learning: 1, review: 0, new: 0 },
+      counts: { learning: 0, review: 0, new: 0 },
       nextDueAt: new Date("2026-05-01T10:05:00Z"),
     });
-    expect(queue(cards, { learnAheadMs: 5 * 60_000 }).next?.id).toBe("l");
+    expect(queue(cards, { settings: { ...settings, learnAheadMinutes: 5 } }).next?.id).toBe("l");
   });
 
   it("leaves a learning card due after the rollover to the next study day", () => {
@@ -227,5 +227,28 @@ describe("buildDailyQueue nextDueAt", () => {
   it("is the earliest of what comes next", () => {
     const cards = [review("week", "2026-05-08T12:00:00Z"), learning("later", "2026-05-01T15:00:00Z")];
     expect(queue(cards).nextDueAt).toEqual(new Date("2026-05-01T14:40:00Z"));
+  });
+});
+
+describe("buildDailyQueue learning count and the card just answered", () => {
+  it("counts a learning card only once it is due within the learn-ahead window", () => {
+    const cards = [learning("afternoon", "2026-05-01T15:00:00Z"), review("r", "2026-05-01T06:00:00Z")];
+    expect(queue(cards).counts).toEqual({ learning: 0, review: 1, new: 0 });
+    expect(queue(cards, { now: new Date("2026-05-01T14:39:59Z") }).counts.learning).toBe(0);
+    expect(queue(cards, { now: new Date("2026-05-01T14:40:00Z") }).counts.learning).toBe(1);
+    const longer = { settings: { ...settings, learnAheadMinutes: 300 } };
+    expect(queue(cards, longer).counts.learning).toBe(1);
+  });
+
+  it("does not show the card just answered again when another learning card waits", () => {
+    const cards = [learning("just-answered", "2026-05-01T10:01:00Z"), learning("other", "2026-05-01T10:09:00Z")];
+    expect(queue(cards).next?.id).toBe("just-answered");
+    expect(queue(cards, { justAnswered: "just-answered" }).next?.id).toBe("other");
+    expect(queue(cards, { justAnswered: "other" }).next?.id).toBe("just-answered");
+    // With nothing else waiting, it comes back (learn-ahead).
+    expect(queue([cards[0]!], { justAnswered: "just-answered" }).next?.id).toBe("just-answered");
+    // Another card outside the window does not count as waiting.
+    const far = [cards[0]!, learning("far", "2026-05-01T10:30:00Z")];
+    expect(queue(far, { justAnswered: "just-answered" }).next?.id).toBe("just-answered");
   });
 });

@@ -1,9 +1,8 @@
-import { studyDay } from "./day";
+import { studyDay, type StudyDay } from "./day";
 import type { Settings } from "./settings";
 import { CardState, type CardMemory } from "./types";
 
-/** Anki's default: with nothing else left, learning cards due within this window are shown early. */
-export const DEFAULT_LEARN_AHEAD_MS = 20 * 60_000;
+const MINUTE_MS = 60_000;
 
 export interface QueueCard {
   id: string;
@@ -11,6 +10,8 @@ export interface QueueCard {
   position: number;
   memory: CardMemory;
   suspended: boolean;
+  /** A failed lab submission brought it back (and no answer or reset since): a new one skips the new-card limit. */
+  labMissed?: boolean;
 }
 
 /** Counted by the caller from the review log over the current study day. */
@@ -42,9 +43,10 @@ export interface DailyQueue {
 export interface DailyQueueInput {
   cards: readonly QueueCard[];
   now: Date;
-  settings: Pick<Settings, "newPerDay" | "maxReviewsPerDay" | "timeZone" | "rolloverHour">;
+  settings: Pick<Settings, "newPerDay" | "maxReviewsPerDay" | "timeZone" | "rolloverHour" | "learnAheadMinutes">;
   doneToday: DoneToday;
-  learnAheadMs?: number;
+  /** The card of the learner's last answer: not shown twice in a row while another learning card waits. */
+  justAnswered?: string | null;
 }
 
 const byDueThenPosition = (a: QueueCard, b: QueueCard) =>
@@ -57,40 +59,55 @@ const byPosition = (a: QueueCard, b: QueueCard) => a.position - b.position || (a
  * it from a list, so both paths share `planDailyQueue`.
  */
 export interface QueueSummary {
-  /** (Re)learning cards due before the end of the study day, and the earliest of them. */
-  learningDueToday: number;
+  /** (Re)learning cards due by the learning cutoff (see `learningCutoff`), and the first two of them. */
+  learningDue: number;
   firstLearning: QueueCard | null;
+  secondLearning: QueueCard | null;
   /** Review cards due before the end of the study day, and the earliest of them (ties: content order). */
   reviewsDueToday: number;
   firstReview: QueueCard | null;
-  /** New cards, and the first of them in content order. */
+  /** New cards, how many of them a lab miss brought back, and the first in line (lab-missed first, then content). */
   newAvailable: number;
+  labNewAvailable: number;
   firstNew: QueueCard | null;
-  /** The earliest due at or after the end of the study day, per kind. */
+  /** The earliest review due at or after the end of the study day; the earliest (re)learning due past the cutoff. */
   laterReviewDue: Date | null;
   laterLearningDue: Date | null;
 }
 
-export function summarizeCards(cards: readonly QueueCard[], endOfDay: Date): QueueSummary {
+/**
+ * (Re)learning cards count as due up to this instant: `now` plus the learn-ahead window, never past the study day
+ * (Anki's learning count). It is inclusive: a card due exactly then counts.
+ */
+export function learningCutoff(now: Date, learnAheadMinutes: number, today: StudyDay): Date {
+  return new Date(Math.min(now.getTime() + learnAheadMinutes * MINUTE_MS, today.end.getTime() - 1));
+}
+
+export function summarizeCards(cards: readonly QueueCard[], cutoff: Date, endOfDay: Date): QueueSummary {
+  const cutoffMs = cutoff.getTime();
   const endMs = endOfDay.getTime();
   const summary: QueueSummary = {
-    learningDueToday: 0,
+    learningDue: 0,
     firstLearning: null,
+    secondLearning: null,
     reviewsDueToday: 0,
     firstReview: null,
     newAvailable: 0,
+    labNewAvailable: 0,
     firstNew: null,
     laterReviewDue: null,
     laterLearningDue: null,
   };
   const earlier = (a: QueueCard, b: QueueCard | null) => b === null || byDueThenPosition(a, b) < 0;
+  const newOrder = (a: QueueCard, b: QueueCard) => Number(!a.labMissed) - Number(!b.labMissed) || byPosition(a, b);
   for (const card of cards) {
     if (card.suspended) continue;
     const due = card.memory.due;
     switch (card.memory.state) {
       case CardState.New:
         summary.newAvailable++;
-        if (summary.firstNew === null || byPosition(card, summary.firstNew) < 0) summary.firstNew = card;
+        if (card.labMissed) summary.labNewAvailable++;
+        if (summary.firstNew === null || newOrder(card, summary.firstNew) < 0) summary.firstNew = card;
         break;
       case CardState.Review:
         if (due.getTime() < endMs) {
@@ -100,9 +117,12 @@ export function summarizeCards(cards: readonly QueueCard[], endOfDay: Date): Que
         break;
       case CardState.Learning:
       case CardState.Relearning:
-        if (due.getTime() < endMs) {
-          summary.learningDueToday++;
-          if (earlier(card, summary.firstLearning)) summary.firstLearning = card;
+        if (due.getTime() <= cutoffMs) {
+          summary.learningDue++;
+          if (earlier(card, summary.firstLearning)) {
+            summary.secondLearning = summary.firstLearning;
+            summary.firstLearning = card;
+          } else if (earlier(card, summary.secondLearning)) summary.secondLearning = card;
         } else if (!summary.laterLearningDue || due < summary.laterLearningDue) summary.laterLearningDue = due;
         break;
     }
@@ -112,19 +132,23 @@ export function summarizeCards(cards: readonly QueueCard[], endOfDay: Date): Que
 
 /**
  * Today's queue: (re)learning cards that are due, then review cards due this study day (up to the review limit),
- * then new cards in content order (up to the new limit, and only while the review limit has room, as in Anki).
- * The review limit bounds reviews plus new cards introduced in a study day; (re)learning cards are never limited.
+ * then new cards (lab-missed ones first, then content order; up to the new limit, and only while the review limit
+ * has room, as in Anki), then (re)learning cards due within the learn-ahead window.
+ * The review limit bounds reviews plus new cards introduced in a study day; (re)learning cards are never limited, and
+ * neither are new cards a failed lab submission brought back.
  */
 export function buildDailyQueue(input: DailyQueueInput): DailyQueue {
-  const today = studyDay(input.now, input.settings.timeZone, input.settings.rolloverHour);
-  return planDailyQueue({ ...input, summary: summarizeCards(input.cards, today.end) });
+  const { now, settings } = input;
+  const today = studyDay(now, settings.timeZone, settings.rolloverHour);
+  const cutoff = learningCutoff(now, settings.learnAheadMinutes, today);
+  return planDailyQueue({ ...input, summary: summarizeCards(input.cards, cutoff, today.end) });
 }
 
 export type PlanInput = Omit<DailyQueueInput, "cards"> & { summary: QueueSummary };
 
 export function planDailyQueue(input: PlanInput): DailyQueue {
   const { now, settings, doneToday, summary } = input;
-  const learnAheadMs = input.learnAheadMs ?? DEFAULT_LEARN_AHEAD_MS;
+  const learnAheadMs = settings.learnAheadMinutes * MINUTE_MS;
   const today = studyDay(now, settings.timeZone, settings.rolloverHour);
   const nowMs = now.getTime();
   const endMs = today.end.getTime();
@@ -134,21 +158,22 @@ export function planDailyQueue(input: PlanInput): DailyQueue {
   const reviewRoom = Math.max(0, settings.maxReviewsPerDay - doneToday.reviewsDone - doneToday.newIntroduced);
   const reviewsToday = Math.min(summary.reviewsDueToday, reviewRoom);
   const newRoom = Math.max(0, Math.min(settings.newPerDay - doneToday.newIntroduced, reviewRoom - reviewsToday));
-  const newToday = Math.min(summary.newAvailable, newRoom);
-  const counts = { new: newToday, learning: summary.learningDueToday, review: reviewsToday };
+  const newToday = Math.min(summary.newAvailable, Math.max(newRoom, summary.labNewAvailable));
+  const counts = { new: newToday, learning: summary.learningDue, review: reviewsToday };
 
-  const firstLearning = summary.firstLearning;
-  const learningDueIn = firstLearning ? firstLearning.memory.due.getTime() - nowMs : Infinity;
+  // Among the waiting (re)learning cards, one other than the card just answered when there is one (Anki does the
+  // same when only learning cards are left).
+  const waiting = [summary.firstLearning, summary.secondLearning].filter((card): card is QueueCard => card !== null);
+  const pick = (cards: QueueCard[]) => cards.find((card) => card.id !== input.justAnswered) ?? cards[0];
   const next =
-    (learningDueIn <= 0 ? firstLearning : undefined) ??
+    pick(waiting.filter((card) => card.memory.due.getTime() <= nowMs)) ??
     (reviewsToday > 0 ? summary.firstReview : undefined) ??
     (newToday > 0 ? summary.firstNew : undefined) ??
-    (learningDueIn <= learnAheadMs ? firstLearning : undefined) ??
+    pick(waiting) ??
     null;
   if (next) return { next, counts, nextDueAt: null };
 
   const candidates: number[] = [];
-  if (firstLearning) candidates.push(firstLearning.memory.due.getTime() - learnAheadMs);
   const reviewsLeftOver = summary.reviewsDueToday > reviewsToday;
   const newLeftOver = summary.newAvailable > newToday && settings.newPerDay > 0;
   if (settings.maxReviewsPerDay > 0 && (reviewsLeftOver || newLeftOver)) candidates.push(endMs);

@@ -1,91 +1,199 @@
-import { fsrs, GenSeedStrategyWithCardId, StrategyMode, type Card, type FSRS, type Grade } from "ts-fsrs";
-import { fromFsrsCard, toFsrsCard } from "./fsrs-card";
+// Answering a card: FSRS's memory model (ts-fsrs's FSRSAlgorithm: stability, difficulty, intervals, fuzz) driven by
+// Anki's rules for steps and days, on the learner's study days:
+// - elapsed days are study days between the last review and this one (the learner's rollover hour and time zone),
+//   never UTC dates, so 18:55 and 19:05 in New York are one day;
+// - an interval of n days is due at the start of the study day n days later, DST included;
+// - (re)learning steps follow Anki (see steps.ts); a step that ends in a later study day (a `1d` step, or 1h at 03:30
+//   with a 04:00 rollover) keeps the card in (re)learning, due at the start of that day, as Anki's interday learning;
+// - the maximum interval caps Hard, Good and Easy alike.
+// The labels on the buttons are computed by the very same path as the answers (`answerOutcomes`).
+import { FSRSAlgorithm } from "ts-fsrs";
+import { studyDay, studyDayAfter, studyDaysBetween, type StudyDay } from "./day";
 import { formatInterval } from "./interval-label";
-import { toFsrsParams, type Settings } from "./settings";
-import { type CardMemory, type CardState, type Rating, type ReviewLogEntry } from "./types";
+import { leechThresholdMet } from "./leech";
+import { stepsInMinutes, toFsrsParams, type Settings } from "./settings";
+import { stepDelays, type StepDelay } from "./steps";
+import { CardState, RATINGS, type CardMemory, type Rating, type ReviewLogEntry } from "./types";
 
-/** The field ts-fsrs's seed strategy reads; it appends the card's rep count to it. */
-const SEED_FIELD = "seed_prefix";
-type SeededCard = Card & { [SEED_FIELD]: string };
+const DAY_MS = 86_400_000;
+const DAY_SECONDS = 86_400;
 
-/**
- * With a card id, fuzz is seeded by card id + rep count (as Anki does), so the interval previewed on a button is the
- * one answering schedules, and cards reviewed together spread apart. Without one, ts-fsrs's default seed is used
- * (review time + reps + memory), which is still deterministic for the same inputs.
- */
-function fsrsFor(
-  settings: Settings,
-  cardId: string | undefined,
-): { scheduler: FSRS; toCard: (memory: CardMemory) => Card } {
-  const scheduler = fsrs(toFsrsParams(settings));
-  if (cardId === undefined) return { scheduler, toCard: toFsrsCard };
-  scheduler.useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId(SEED_FIELD));
-  return { scheduler, toCard: (memory): SeededCard => ({ ...toFsrsCard(memory), [SEED_FIELD]: `${cardId}:` }) };
+// FSRS with the learner's parameters, built once per distinct parameters (building it clips the weights and wraps
+// them in a Proxy: the hot path would do it twice per answer). Only the fuzz seed changes between answers, and it is
+// set before every use.
+const algorithms = new Map<string, FSRSAlgorithm>();
+
+function algorithmFor(settings: Settings): FSRSAlgorithm {
+  const params = toFsrsParams(settings);
+  const id = JSON.stringify([params.request_retention, params.maximum_interval, params.enable_fuzz, params.enable_short_term, params.w, params.relearning_steps.length]);
+  let algorithm = algorithms.get(id);
+  if (!algorithm) {
+    if (algorithms.size >= 100) algorithms.clear();
+    algorithm = new FSRSAlgorithm(params);
+    algorithms.set(id, algorithm);
+  }
+  return algorithm;
 }
 
-function copyDate(date: Date): Date {
-  return new Date(date.getTime());
+interface Outcome {
+  next: CardMemory;
+  /** The interval as its button shows it: `10m`, `1d`, `2.3mo`. */
+  label: string;
+  /** A lapse that reached the leech threshold (see leech.ts). */
+  leeched: boolean;
+}
+
+/** What each of the four answers would do to `memory` at `now`, and the study day `now` is in. */
+function answerOutcomes(memory: CardMemory, now: Date, settings: Settings, cardId: string): { today: StudyDay; outcomes: Record<Rating, Outcome> } {
+  const { timeZone, rolloverHour, maximumInterval } = settings;
+  const today = studyDay(now, timeZone, rolloverHour);
+  const elapsedDays =
+    memory.state === CardState.New || memory.lastReview === null
+      ? 0
+      : Math.max(0, studyDaysBetween(studyDay(memory.lastReview, timeZone, rolloverHour).key, today.key));
+
+  const fsrs = algorithmFor(settings);
+  // Fuzz seeded by card id and rep count, as Anki does (and as ts-fsrs's GenSeedStrategyWithCardId spells it).
+  fsrs.seed = `${cardId}:${memory.reps + 1}`;
+  const states = RATINGS.map((rating) => fsrs.next_state({ difficulty: memory.difficulty, stability: memory.stability }, elapsedDays, rating));
+  const memoryAfter = (rating: Rating) => states[rating - 1]!;
+  const fuzzedDays = (stability: number): number => fsrs.next_interval(stability, elapsedDays);
+  const capped = (days: number) => Math.min(Math.max(1, days), maximumInterval);
+  const dayStart = (days: number): StudyDay => studyDayAfter(today, days, timeZone, rolloverHour);
+
+  const card = (rating: Rating, fields: Pick<CardMemory, "due" | "scheduledDays" | "learningSteps" | "state" | "lapses">): CardMemory => ({
+    due: fields.due,
+    stability: memoryAfter(rating).stability,
+    difficulty: memoryAfter(rating).difficulty,
+    elapsedDays,
+    scheduledDays: fields.scheduledDays,
+    learningSteps: fields.learningSteps,
+    reps: memory.reps + 1,
+    lapses: fields.lapses,
+    state: fields.state,
+    lastReview: new Date(now.getTime()),
+  });
+  const review = (rating: Rating, days: number, lapses = memory.lapses): Outcome => ({
+    next: card(rating, { due: dayStart(days).start, scheduledDays: days, learningSteps: 0, state: CardState.Review, lapses }),
+    label: formatInterval(days * DAY_MS),
+    leeched: false,
+  });
+  const step = (rating: Rating, delay: StepDelay, state: CardState, lapses = memory.lapses): Outcome => {
+    const at = now.getTime() + delay.seconds * 1000;
+    // Whole days are study days; a shorter step that ends past the rollover is due when that study day starts.
+    const dueDay =
+      delay.seconds % DAY_SECONDS === 0 ? dayStart(delay.seconds / DAY_SECONDS) : at >= today.end.getTime() ? studyDay(new Date(at), timeZone, rolloverHour) : null;
+    const days = dueDay ? studyDaysBetween(today.key, dueDay.key) : 0;
+    return {
+      next: card(rating, { due: dueDay ? dueDay.start : new Date(at), scheduledDays: days, learningSteps: delay.step, state, lapses }),
+      label: dueDay ? formatInterval(days * DAY_MS) : formatInterval(delay.seconds * 1000),
+      leeched: false,
+    };
+  };
+
+  if (memory.state === CardState.Review) {
+    let hard = fuzzedDays(memoryAfter(2).stability);
+    let good = fuzzedDays(memoryAfter(3).stability);
+    hard = Math.min(hard, good);
+    good = Math.max(good, hard + 1);
+    const easy = Math.max(fuzzedDays(memoryAfter(4).stability), good + 1);
+    const lapses = memory.lapses + 1;
+    const relearn = stepDelays(stepsInMinutes(settings.relearningSteps), 0).again;
+    const again = relearn ? step(1, relearn, CardState.Relearning, lapses) : review(1, capped(fuzzedDays(memoryAfter(1).stability)), lapses);
+    return {
+      today,
+      outcomes: {
+        1: { ...again, leeched: leechThresholdMet(lapses, settings.leechThreshold) },
+        2: review(2, capped(hard)),
+        3: review(3, capped(good)),
+        4: review(4, capped(easy)),
+      },
+    };
+  }
+
+  // New, Learning, Relearning: a new card answers as a learning card on its first step (Anki).
+  const relearning = memory.state === CardState.Relearning;
+  const state = relearning ? CardState.Relearning : CardState.Learning;
+  const delays = stepDelays(
+    stepsInMinutes(relearning ? settings.relearningSteps : settings.learningSteps),
+    memory.state === CardState.New ? 0 : memory.learningSteps,
+  );
+  const graduated = (rating: Rating) => review(rating, capped(fuzzedDays(memoryAfter(rating).stability)));
+  const goodDays = fuzzedDays(memoryAfter(3).stability);
+  return {
+    today,
+    outcomes: {
+      1: delays.again ? step(1, delays.again, state) : graduated(1),
+      2: delays.hard ? step(2, delays.hard, state) : graduated(2),
+      3: delays.good ? step(3, delays.good, state) : graduated(3),
+      // Easy always graduates, at least a day past what Good would give on graduating (Anki).
+      4: review(4, capped(Math.max(fuzzedDays(memoryAfter(4).stability), goodDays + 1))),
+    },
+  };
 }
 
 export interface ScheduledReview {
   next: CardMemory;
   log: ReviewLogEntry;
+  /** What the answer's button said. */
+  label: string;
+  /** This answer was a lapse that reached the leech threshold: the card is a leech (again). */
+  leeched: boolean;
 }
 
-/** Applies one answer: the card's next memory and the log row that records (and can undo) it. */
+/**
+ * Applies one answer: the card's next memory and the log row that records (and can undo) it. `cardId` seeds the fuzz
+ * (Anki's card id + rep count), so pass the same one as when previewing.
+ */
 export function scheduleReview(
   memory: CardMemory,
   rating: Rating,
   now: Date,
   settings: Settings,
   durationMs: number,
-  cardId?: string,
+  cardId = "",
 ): ScheduledReview {
-  const { scheduler, toCard } = fsrsFor(settings, cardId);
-  const item = scheduler.next(toCard(memory), now, rating as number as Grade);
-  const log = item.log;
+  const { today, outcomes } = answerOutcomes(memory, now, settings, cardId);
+  const outcome = outcomes[rating];
+  const copy = (date: Date) => new Date(date.getTime());
   return {
-    next: fromFsrsCard(item.card),
+    next: outcome.next,
+    label: outcome.label,
+    leeched: outcome.leeched,
+    // ts-fsrs's ReviewLog, with its meaning: the card as it was before, plus this review's elapsed days and time.
     log: {
       rating,
-      state: log.state as number as CardState,
-      due: copyDate(log.due),
-      stability: log.stability,
-      difficulty: log.difficulty,
-      elapsedDays: log.elapsed_days,
-      lastElapsedDays: log.last_elapsed_days,
-      scheduledDays: log.scheduled_days,
-      learningSteps: log.learning_steps,
-      review: copyDate(log.review),
+      state: memory.state,
+      due: copy(memory.lastReview ?? memory.due),
+      stability: memory.stability,
+      difficulty: memory.difficulty,
+      elapsedDays: outcome.next.elapsedDays,
+      lastElapsedDays: memory.elapsedDays,
+      scheduledDays: memory.scheduledDays,
+      learningSteps: memory.learningSteps,
+      review: copy(now),
+      studyDay: today.key,
       durationMs,
-      prevDue: copyDate(memory.due),
+      prevDue: copy(memory.due),
       prevReps: memory.reps,
       prevLapses: memory.lapses,
-      prevLastReview: memory.lastReview ? copyDate(memory.lastReview) : null,
+      prevLastReview: memory.lastReview ? copy(memory.lastReview) : null,
     },
   };
 }
 
 export interface IntervalPreview {
   due: Date;
-  /** Time from `now` to `due`, e.g. `10m`, `4d`. */
+  /** The interval the answer gives, e.g. `10m`, `4d`: minutes and hours for steps, days for days. */
   label: string;
 }
 
 /** What each answer button would schedule, for labelling the buttons. Pass the same cardId as when answering. */
-export function previewIntervals(
-  memory: CardMemory,
-  now: Date,
-  settings: Settings,
-  cardId?: string,
-): Record<Rating, IntervalPreview> {
-  const { scheduler, toCard } = fsrsFor(settings, cardId);
-  const preview = scheduler.repeat(toCard(memory), now);
-  const at = (rating: Rating): IntervalPreview => {
-    const due = copyDate(preview[rating as number as Grade].card.due);
-    return { due, label: formatInterval(due.getTime() - now.getTime()) };
-  };
-  return { 1: at(1), 2: at(2), 3: at(3), 4: at(4) };
+export function previewIntervals(memory: CardMemory, now: Date, settings: Settings, cardId = ""): Record<Rating, IntervalPreview> {
+  const { outcomes } = answerOutcomes(memory, now, settings, cardId);
+  const preview = {} as Record<Rating, IntervalPreview>;
+  for (const rating of RATINGS) preview[rating] = { due: outcomes[rating].next.due, label: outcomes[rating].label };
+  return preview;
 }
 
 /**
@@ -95,7 +203,7 @@ export function previewIntervals(
  */
 export function restoreBeforeReview(log: ReviewLogEntry): CardMemory {
   return {
-    due: copyDate(log.prevDue),
+    due: new Date(log.prevDue.getTime()),
     stability: log.stability,
     difficulty: log.difficulty,
     elapsedDays: log.lastElapsedDays,
@@ -104,6 +212,6 @@ export function restoreBeforeReview(log: ReviewLogEntry): CardMemory {
     reps: log.prevReps,
     lapses: log.prevLapses,
     state: log.state,
-    lastReview: log.prevLastReview ? copyDate(log.prevLastReview) : null,
+    lastReview: log.prevLastReview ? new Date(log.prevLastReview.getTime()) : null,
   };
 }

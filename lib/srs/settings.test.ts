@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, parseSettings, parseSteps, toFsrsParams } from "./settings";
+import { DEFAULT_SETTINGS, parseSettings, parseSteps, parseStoredSettings, toFsrsParams } from "./settings";
 
 function errorsOf(input: unknown) {
   const result = parseSettings(input);
@@ -25,6 +25,9 @@ describe("parseSettings", () => {
       enableFuzz: true,
       rolloverHour: 4,
       timeZone: "UTC",
+      learnAheadMinutes: 20,
+      leechThreshold: 8,
+      leechAction: "tag",
     };
     expect(valueOf({})).toEqual(expected);
     expect(DEFAULT_SETTINGS).toEqual(expected);
@@ -54,6 +57,9 @@ describe("parseSettings", () => {
       enableFuzz: false,
       rolloverHour: 0,
       timeZone: "America/New_York",
+      learnAheadMinutes: 20,
+      leechThreshold: 8,
+      leechAction: "tag",
     });
   });
 
@@ -147,5 +153,52 @@ describe("toFsrsParams", () => {
 
   it("uses ts-fsrs's own default steps for our defaults", () => {
     expect(toFsrsParams(DEFAULT_SETTINGS)).toMatchObject({ learning_steps: ["1m", "10m"], relearning_steps: ["10m"] });
+  });
+});
+
+describe("parseSettings bounds", () => {
+  it.each(["999999999999d", "366d", "8785h", "527041m"])("refuses a step longer than a year: %s", (step) => {
+    const errors = errorsOf({ learningSteps: `1m ${step}`, relearningSteps: step });
+    expect(errors.learningSteps).toBe(`Learning steps: "${step}" is longer than a year; a step can be at most 365d (8760h, 525600m)`);
+    expect(errors.relearningSteps).toBe(`Relearning steps: "${step}" is longer than a year; a step can be at most 365d (8760h, 525600m)`);
+  });
+
+  it("accepts steps up to a year", () => {
+    expect(valueOf({ learningSteps: "525600m 8760h 365d" }).learningSteps).toBe("525600m 8760h 365d");
+  });
+
+  it("refuses more than 20 steps", () => {
+    const many = Array.from({ length: 21 }, (_, i) => `${i + 1}m`).join(" ");
+    expect(errorsOf({ learningSteps: many }).learningSteps).toBe("Learning steps: at most 20 steps");
+    expect(valueOf({ learningSteps: many.split(" ").slice(0, 20).join(" ") }).learningSteps.split(" ")).toHaveLength(20);
+  });
+
+  it("bounds the learn-ahead window and the leech threshold, and knows the leech actions", () => {
+    expect(errorsOf({ learnAheadMinutes: 1441, leechThreshold: 0, leechAction: "delete" })).toEqual({
+      learnAheadMinutes: "Learn ahead must be a whole number of minutes from 0 to 1440",
+      leechThreshold: "The leech threshold must be a whole number of lapses from 1 to 999",
+      leechAction: 'A leech is either tagged ("tag") or suspended ("suspend")',
+    });
+    expect(valueOf({ learnAheadMinutes: 0, leechThreshold: 999, leechAction: "suspend" })).toMatchObject({
+      learnAheadMinutes: 0,
+      leechThreshold: 999,
+      leechAction: "suspend",
+    });
+  });
+});
+
+describe("parseStoredSettings", () => {
+  it("keeps a valid row as it is, with no problems", () => {
+    expect(parseStoredSettings({ ...DEFAULT_SETTINGS, newPerDay: 7 })).toEqual({ value: { ...DEFAULT_SETTINGS, newPerDay: 7 }, problems: null });
+  });
+
+  it("replaces only the fields that fail validation, and reports them", () => {
+    const stored = { ...DEFAULT_SETTINGS, newPerDay: 7, learningSteps: "999999999999d", timeZone: "Mars/Olympus_Mons" };
+    const { value, problems } = parseStoredSettings(stored);
+    expect(value).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 7 });
+    expect(problems).toEqual({
+      learningSteps: 'Learning steps: "999999999999d" is longer than a year; a step can be at most 365d (8760h, 525600m)',
+      timeZone: '"Mars/Olympus_Mons" is not a time zone we know; use a name like Europe/Berlin or America/New_York',
+    });
   });
 });

@@ -1,12 +1,23 @@
 import { generatorParameters, type FSRSParameters, type StepUnit } from "ts-fsrs";
 import { z } from "zod";
 
-/** One (re)learning step: a whole number and a unit, as ts-fsrs reads it (`1m`, `10m`, `1h`, `1d`). */
+/** One (re)learning step: a whole number and a unit (`1m`, `10m`, `1h`, `1d`). */
 const STEP = /^([1-9]\d*)([mhd])$/;
+const MINUTES_PER_UNIT = { m: 1, h: 60, d: 1440 } as const;
+/** Bounds that keep every due date representable and every list readable. */
+const MAX_STEP_MINUTES = 365 * 1440;
+const MAX_STEPS = 20;
 
 export type ParseStepsResult = { ok: true; steps: StepUnit[] } | { ok: false; error: string };
 
-/** "1m 10m" → ["1m", "10m"]; empty text means no steps. */
+/** A valid step's length in minutes (`1d` is 1440). */
+export function stepMinutes(step: string): number {
+  const match = STEP.exec(step);
+  if (!match) throw new Error(`"${step}" is not a step; validate steps with parseSteps`);
+  return Number(match[1]) * MINUTES_PER_UNIT[match[2] as keyof typeof MINUTES_PER_UNIT];
+}
+
+/** "1m 10m" → ["1m", "10m"]; empty text means no steps. Each step is at most a year, and there are at most 20. */
 export function parseSteps(text: string): ParseStepsResult {
   const tokens = text.trim().split(/\s+/).filter((token) => token !== "");
   const steps: StepUnit[] = [];
@@ -17,8 +28,12 @@ export function parseSteps(text: string): ParseStepsResult {
         error: `"${token}" is not a step; write a whole number followed by m, h or d, like "1m 10m" or "1h"`,
       };
     }
+    if (stepMinutes(token) > MAX_STEP_MINUTES) {
+      return { ok: false, error: `"${token}" is longer than a year; a step can be at most 365d (8760h, 525600m)` };
+    }
     steps.push(token as StepUnit);
   }
+  if (steps.length > MAX_STEPS) return { ok: false, error: `at most ${MAX_STEPS} steps` };
   return { ok: true, steps };
 }
 
@@ -47,6 +62,13 @@ const newPerDayMessage = "New cards per day must be a whole number from 0 to 999
 const maxReviewsMessage = "Maximum reviews per day must be a whole number from 0 to 99999";
 const maximumIntervalMessage = "Maximum interval must be a whole number of days from 1 to 36500";
 const rolloverMessage = "The hour a new day starts must be a whole number from 0 to 23";
+const learnAheadMessage = "Learn ahead must be a whole number of minutes from 0 to 1440";
+const leechThresholdMessage = "The leech threshold must be a whole number of lapses from 1 to 999";
+const leechActionMessage = 'A leech is either tagged ("tag") or suspended ("suspend")';
+
+/** What happens to a card when it becomes a leech: it is marked (always), and suspended if the learner chose so. */
+export const LEECH_ACTIONS = ["tag", "suspend"] as const;
+export type LeechAction = (typeof LEECH_ACTIONS)[number];
 
 function wholeNumber(min: number, max: number, message: string) {
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
@@ -75,6 +97,10 @@ export const settingsSchema = z.object({
     // Store the canonical spelling ("america/new_york" → "America/New_York").
     .transform((name) => new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone)
     .default("UTC"),
+  // Anki's "learn ahead limit": with nothing else left, learning cards due this soon are shown, and counted.
+  learnAheadMinutes: wholeNumber(0, 1440, learnAheadMessage).default(20),
+  leechThreshold: wholeNumber(1, 999, leechThresholdMessage).default(8),
+  leechAction: z.enum(LEECH_ACTIONS, { error: leechActionMessage }).default("tag"),
 });
 
 /** A learner's validated scheduling settings; steps are normalized text ("1m 10m"), as stored. */
@@ -101,10 +127,27 @@ export function parseSettings(input: unknown): ParseSettingsResult {
   return { ok: false, errors };
 }
 
+/**
+ * A stored settings row read back: fields that no longer pass validation (a row written before a bound existed, a
+ * time zone this runtime does not know) take their defaults, and are reported so the learner can fix them.
+ */
+export function parseStoredSettings(row: Record<string, unknown>): { value: Settings; problems: SettingsErrors | null } {
+  const parsed = parseSettings(row);
+  if (parsed.ok) return { value: parsed.value, problems: null };
+  const kept = Object.fromEntries(Object.entries(row).filter(([field]) => !(field in parsed.errors)));
+  const repaired = parseSettings(kept);
+  return { value: repaired.ok ? repaired.value : DEFAULT_SETTINGS, problems: parsed.errors };
+}
+
 function stepsOf(text: string): StepUnit[] {
   const parsed = parseSteps(text);
   if (!parsed.ok) throw new Error(`Settings were not validated with parseSettings: ${parsed.error}`);
   return parsed.steps;
+}
+
+/** A validated steps text ("1m 10m") → each step's length in minutes. */
+export function stepsInMinutes(text: string): number[] {
+  return stepsOf(text).map(stepMinutes);
 }
 
 /** The ts-fsrs parameters for these settings (default weights; short-term steps always on). */

@@ -61,7 +61,7 @@ export interface ReviewLogEntry {
   stability: number;
   /** Difficulty before the review. */
   difficulty: number;
-  /** Whole days (UTC calendar) from the previous review to this one; 0 for a new card. */
+  /** Whole study days (the learner's rollover hour and time zone) from the previous review to this one; 0 for a new card. */
   elapsedDays: number;
   /** The card's `elapsedDays` before the review. */
   lastElapsedDays: number;
@@ -71,6 +71,8 @@ export interface ReviewLogEntry {
   learningSteps: number;
   /** When the review happened. */
   review: Date;
+  /** The learner's study day it happened in (YYYY-MM-DD), as `studyDay(review).key` with their settings then. */
+  studyDay: string;
   /** Time the learner took to answer, as reported by the client. */
   durationMs: number;
   /** The card's due before the review, to the millisecond (ts-fsrs's `due` holds the last review instead). */

@@ -12,11 +12,14 @@ const RATINGS = [
 ] as const;
 
 type ApiError = { error: { code: string; message: string } };
+/** What the answer route says about the answered card when it became a leech. */
+type Answered = { cardId: string; leech: { suspended: boolean } | null };
+type Reply = { queue: ReviewQueue; answered?: Answered };
 
-async function post(url: string, body: object): Promise<{ ok: true; data: { queue: ReviewQueue } } | { ok: false; status: number; message: string }> {
+async function post(url: string, body: object): Promise<{ ok: true; data: Reply } | { ok: false; status: number; message: string }> {
   try {
     const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const data = (await response.json().catch(() => null)) as ({ queue: ReviewQueue } & Partial<ApiError>) | null;
+    const data = (await response.json().catch(() => null)) as (Reply & Partial<ApiError>) | null;
     if (!response.ok || !data) {
       return { ok: false, status: response.status, message: data?.error?.message ?? `The server answered ${response.status}. Try again.` };
     }
@@ -35,12 +38,17 @@ function whenLabel(iso: string | null): string {
   return `The next card is due ${time}.`;
 }
 
-export function ReviewSession({ initial }: { initial: ReviewQueue }) {
+/** Fields of the learner's stored settings that failed validation: their defaults apply until fixed. */
+export type SettingsProblems = Array<{ field: string; message: string }>;
+
+export function ReviewSession({ initial, settingsProblems = [] }: { initial: ReviewQueue; settingsProblems?: SettingsProblems }) {
   const [queue, setQueue] = useState(initial);
   // Revealed for one shown state (card and version): a new card or a changed one starts hidden again.
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  // The card just answered became a leech: said once, with a link to its card info.
+  const [leech, setLeech] = useState<{ cardId: string; suspended: boolean } | null>(null);
   const [canUndo, setCanUndo] = useState(initial.canUndo);
   const shownAt = useRef(0);
   const card = queue.card;
@@ -63,10 +71,13 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
       setPending(true);
       const result = await post(url, body);
       setPending(false);
+      setLeech(null);
       if (result.ok) {
         setQueue(result.data.queue);
         setCanUndo(result.data.queue.canUndo);
         setStatus(null);
+        const answered = result.data.answered;
+        if (answered?.leech) setLeech({ cardId: answered.cardId, suspended: answered.leech.suspended });
         after?.(true);
       } else {
         setStatus(result.message);
@@ -150,8 +161,31 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
         <h1 className="text-xl font-semibold">Review</h1>
         {counts}
       </div>
+      {settingsProblems.length > 0 && (
+        <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200" data-testid="settings-problems">
+          <p>Some of your saved settings are not valid any more, so their defaults apply until you fix them:</p>
+          <ul className="ml-5 list-disc">
+            {settingsProblems.map((problem) => (
+              <li key={problem.field}>{problem.message}</li>
+            ))}
+          </ul>
+          <Link href="/settings" className="font-medium underline">
+            Fix them in Settings
+          </Link>
+        </div>
+      )}
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-stone-700 dark:text-stone-300">
-        {status}
+        {leech ? (
+          <span data-testid="leech-notice">
+            That card keeps being forgotten: it is now a leech{leech.suspended ? " and was suspended (your settings say so)" : ""}. Rewording or
+            splitting its note usually helps more than more reviews.{" "}
+            <Link href={`/review/cards/${leech.cardId}`} className="underline">
+              Card info
+            </Link>
+          </span>
+        ) : (
+          status
+        )}
       </p>
 
       {!card ? (
@@ -171,8 +205,15 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
         </section>
       ) : (
         <section aria-labelledby="question" className="space-y-6 rounded-xl border border-stone-200 bg-white p-6 shadow-sm dark:border-stone-800 dark:bg-stone-900">
-          <p className="text-sm text-stone-600 dark:text-stone-400">
-            {card.deck.title} · Q{card.noteNumber}
+          <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
+            <span>
+              {card.deck.title} · Q{card.noteNumber}
+            </span>
+            {card.leech && (
+              <Link href={`/review/cards/${card.id}`} className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900 dark:bg-red-950 dark:text-red-200" data-testid="leech-badge">
+                Leech
+              </Link>
+            )}
           </p>
           {card.reason && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="card-reason">
@@ -231,6 +272,9 @@ export function ReviewSession({ initial }: { initial: ReviewQueue }) {
           <button type="button" onClick={reset} disabled={pending} className="underline">
             Reset card
           </button>
+          <Link href={`/review/cards/${card.id}`} className="underline">
+            Card info
+          </Link>
           <Link href="/settings" className="ml-auto underline">
             Settings
           </Link>

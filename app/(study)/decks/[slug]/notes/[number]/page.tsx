@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/content/decks";
 import { getDb } from "@/lib/db";
+import { findCardId } from "@/lib/review/card-info";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -20,9 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NotePage({ params }: Props) {
   const { slug, number } = await params;
-  await requireUser(`/decks/${slug}/notes/${number}`);
+  const user = await requireUser(`/decks/${slug}/notes/${number}`);
   const { note } = await load(params);
   if (!note) notFound();
+  const cardId = await findCardId(getDb(), user.id, note.id);
   return (
     <article className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
@@ -40,6 +42,13 @@ export default async function NotePage({ params }: Props) {
       </h1>
       {/* answerHtml was rendered from markdown and sanitized at import (lib/content/render.ts). */}
       <div className="prose-answer" data-testid="answer" dangerouslySetInnerHTML={{ __html: note.answerHtml }} />
+      {cardId && (
+        <p className="text-sm">
+          <Link href={`/review/cards/${cardId}`} className="underline">
+            Your card: its history and how likely you are to recall it now
+          </Link>
+        </p>
+      )}
       <nav aria-label="Other notes" className="flex justify-between gap-4 border-t border-stone-200 pt-4 text-sm dark:border-stone-800">
         {note.previous ? (
           <Link href={`/decks/${note.deck.slug}/notes/${note.previous.number}`} className="underline" rel="prev">
