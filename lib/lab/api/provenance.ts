@@ -70,7 +70,8 @@ const setForEach = uncurry(Set.prototype.forEach) as (set: Set<object>, fn: (val
 const setHas = uncurry(Set.prototype.has) as (set: Set<object>, value: object) => boolean;
 const typedArrayLength = uncurry(getOwnPropertyDescriptor(getPrototypeOf(Uint8Array.prototype) as object, "length")!.get!) as (array: unknown) => number;
 
-const DTYPES = ["float32", "int32", "bool", "complex64", "string"];
+const isDtype = (value: unknown): value is string =>
+  value === "float32" || value === "int32" || value === "bool" || value === "complex64" || value === "string";
 const MAX_RANK = 32;
 
 type Record_ = { shape: number[]; dtype: string; size: number; dataId: object; variable: boolean; serial: number };
@@ -141,7 +142,7 @@ function install(tf: Tf, engine: EngineLike): TensorProvenance {
     }
     const dtype = candidate.dtype;
     const dataId = candidate.dataId;
-    if (typeof dtype !== "string" || !DTYPES.includes(dtype) || typeof dataId !== "object" || dataId === null) return null;
+    if (!isDtype(dtype) || typeof dataId !== "object" || dataId === null) return null;
     return { shape: freeze(shape) as number[], dtype, size, dataId, variable, serial: ++serial };
   };
 

@@ -1,7 +1,7 @@
-// Grades learner code in a fresh V8 isolate (isolated-vm): no require, process, file system, network or timers
-// inside; a memory limit; each test's time limit, and a budget for the whole run, enforced from outside by
-// disposing the isolate. TensorFlow.js (CPU backend) is loaded into every isolate from V8's code cache of its
-// prebuilt bundle. Runs in a grading process (worker.ts), never in the web server.
+// Grades learner code in a fresh V8 isolate (isolated-vm): no require, process, file system, network, timers or
+// WebAssembly inside; a memory limit; each test's time limit, a short one between tests, and a budget for the whole
+// run, enforced from outside by disposing the isolate. TensorFlow.js (CPU backend) is loaded into every isolate from
+// V8's code cache of its prebuilt bundle. Runs in a grading process (worker.ts), never in the web server.
 import ivm from "isolated-vm";
 import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/results";
 import { acceptResults, acceptTest, capMessage, stoppedResults } from "./accept";
@@ -159,6 +159,7 @@ export async function gradeInSandbox(request: SandboxRequest, events: SandboxEve
       await (await compileCached(isolate, "tfjs", tfjsCode, "tf.es2017.min.js")).run(context, { timeout: SETUP_LIMIT_MS });
       await context.eval(PLATFORM, { timeout: SETUP_LIMIT_MS });
       await (await compileCached(isolate, bundle.key, bundle.code, `sandbox-${request.exerciseId}.js`)).run(context, { timeout: SETUP_LIMIT_MS });
+      // Taking the plan also starts recording tfjs's tensors (the test API's provenance), before any learner code.
       plan = JSON.parse((await context.eval("__latentPlan()", { timeout: SETUP_LIMIT_MS })) as string) as PlannedTest[];
       grade = (await context.global.get("__latentGrade", { reference: true })) as typeof grade;
       await context.eval("delete globalThis.__latentGrade; delete globalThis.__latentPlan;", { timeout: SETUP_LIMIT_MS });

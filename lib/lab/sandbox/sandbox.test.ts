@@ -294,6 +294,25 @@ return tf.sum(p, -1);`);
     });
   });
 
+  it("starts grading processes with no database URL or secret in their environment", async () => {
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET };
+    process.env.DATABASE_URL = "postgresql://latent:hunter2@db/latent";
+    process.env.NEXTAUTH_SECRET = "not-for-learners";
+    const fresh = createGrader({ workers: 1, queueLimit: 1 });
+    try {
+      await fresh.warm();
+      const [pid] = fresh.stats().processes;
+      const environment = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+      expect(environment.filter((entry) => /hunter2|not-for-learners|DATABASE_URL|NEXTAUTH/.test(entry))).toEqual([]);
+    } finally {
+      fresh.close();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
   it("keeps the host answering HTTP requests while hostile code grades", async () => {
     const server = http.createServer((_req, res) => res.end("pong"));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

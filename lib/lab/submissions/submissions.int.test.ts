@@ -248,6 +248,30 @@ describe("history", () => {
     await expect(listSubmissions(t.db, mallory, "kl-divergence", { cursor: mine.id })).rejects.toMatchObject({ status: 400 });
   });
 
+  it("shows a submission stored before hidden tests were redacted to verdicts the same way: no message, output or duration", async () => {
+    const kim = await newLearner("kim@example.com", { cards: false });
+    const results = {
+      version: 3,
+      status: "fail",
+      tests: [
+        { name: "visible", status: "pass", points: 1, maxPoints: 1, hidden: false, durationMs: 4 },
+        { name: "hidden", status: "fail", message: "expected [0.25, 0.75]", output: "p = [0.25, 0.75]", points: 0, maxPoints: 1, hidden: true, durationMs: 750 },
+      ],
+      points: 1,
+      maxPoints: 2,
+      backend: "cpu",
+      durationMs: 800,
+    };
+    const row = await t.db.submission.create({
+      data: { userId: kim, exerciseId: "kl-divergence", code: reversed, status: "fail", points: 1, maxPoints: 2, results, backend: "cpu", durationMs: 800 },
+    });
+    const detail = await getSubmission(t.db, kim, row.id);
+    expect(detail.results.tests[1]).toEqual({ name: "hidden", status: "fail", points: 0, maxPoints: 1, hidden: true });
+    expect(detail.durationMs).toBe(4);
+    const { submissions } = await listSubmissions(t.db, kim, "kl-divergence");
+    expect(submissions[0]).toMatchObject({ id: row.id, durationMs: 4 });
+  });
+
   it("lists newest first, a page at a time", async () => {
     const fay = await newLearner("fay@example.com", { cards: true });
     const ids: string[] = [];
