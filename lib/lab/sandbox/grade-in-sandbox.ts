@@ -74,6 +74,8 @@ const FREEZE = `
   Object.freeze(Object.getPrototypeOf(function* () {}));
   Object.freeze(Object.getPrototypeOf(async function () {}));
   Object.freeze(globalThis.tf);
+  // The CPU backend's classes (not its instance, whose data tfjs changes): its methods stay tfjs's own.
+  for (let proto = Object.getPrototypeOf(tf.backend()); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) Object.freeze(proto);
 `;
 
 // tfjs's platform inside the isolate: no network; UTF-8 only for the few string ops tests might use.

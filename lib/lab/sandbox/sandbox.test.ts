@@ -115,6 +115,17 @@ describe("the server sandbox", () => {
     await expectNextSubmissionClean();
   });
 
+  it.each([
+    ["the CPU backend's class", "(Object.getPrototypeOf(tf.backend()) as any).readSync = () => new Float32Array(64);"],
+    ["the engine's class", "(Object.getPrototypeOf(tf.engine()) as any).makeTensor = () => ({});"],
+    ["the engine's own methods", "(tf.engine() as any).endScope = () => undefined;"],
+    ["the Tensor class", "(tf.Tensor.prototype as any).dataSync = () => new Float32Array(64);"],
+  ])("cannot rewrite %s: the attempt fails to load", async (_what, line) => {
+    const results = await grade(`import * as tf from "@tensorflow/tfjs";\n${line}\n${kl("return p;").replace(/^import.*\n/, "")}`);
+    expect(results.status).toBe("error");
+    expect(results.message).toMatch(/read.only|not extensible|Cannot assign|Cannot add property/i);
+  });
+
   it("tampering with what is not frozen (tf's engine, Error) stays in that submission", async () => {
     const results = await grade(`import * as tf from "@tensorflow/tfjs";
       const engine = tf.engine() as any;
