@@ -50,6 +50,8 @@ const { getPrototypeOf, getOwnPropertyDescriptor, ownKeys } = Reflect;
 const { isArray } = Array;
 const { isFinite: isFiniteNumber } = Number;
 const ArrayProto = Array.prototype;
+/** Far beyond any test's input: a longer "array" is a Proxy stalling the test, not a result. */
+const MAX_ARRAY_ITEMS = 100_000;
 const ObjectProto = Object.prototype;
 
 const FORGED_ADVICE =
@@ -102,7 +104,10 @@ export function createExpectations(tf: Tf): Expectations {
   function expectArray(value: unknown, options: CheckOptions & { length?: number } = {}): unknown[] {
     const label = options.label ?? "the result";
     if (!isArray(value)) return fail(options, "type", `${label} should be an array but is ${describeValue(value)}`, [advice(value, "array")]);
-    const length = value.length;
+    const length: unknown = value.length;
+    if (typeof length !== "number" || !Number.isInteger(length) || length < 0 || length > MAX_ARRAY_ITEMS) {
+      return fail(options, "type", `${label} should be a plain array, but its length is not a count of items`, ["Return a plain JavaScript array."]);
+    }
     const items: unknown[] = [];
     for (let i = 0; i < length; i++) items[i] = value[i];
     if (options.length !== undefined && length !== options.length) {
