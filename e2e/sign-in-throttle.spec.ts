@@ -52,7 +52,7 @@ test("sign-up is limited per address: past the limit it says when to try again a
   }
   const fresh = uniqueEmail("past-the-limit");
   const refused = await signUpOverHttp({ email: fresh, password: PASSWORD }, from);
-  expect(refused).toEqual({ ok: false, errors: { form: expect.stringMatching(/^Too many accounts were created from your network recently\. Try again in \d+ minutes\.$/) } });
+  expect(refused).toEqual({ ok: false, errors: { form: expect.stringMatching(/^Too many sign-ups from your network in the last hour\. Try again in \d+ minutes\.$/) } });
 
   // Nothing was created: the same email signs up from another address.
   expect(await signUpOverHttp({ email: fresh, password: PASSWORD }, { localAddress: "127.0.0.45" })).toEqual({ ok: true, errors: {} });

@@ -43,7 +43,7 @@ export async function signUpWithPassword(db: Db, input: { email: string; name: s
   if (input.ip) {
     const reservation = await reserveAttempt(db, [{ kind: "signup", value: input.ip }]);
     if (reservation.throttled) {
-      const message = `Too many accounts were created from your network recently. Try again in ${minutes(reservation.retryAfter)}.`;
+      const message = `Too many sign-ups from your network in the last hour. Try again in ${minutes(reservation.retryAfter)}.`;
       return { ok: false, errors: { form: message }, retryAfter: reservation.retryAfter };
     }
   }

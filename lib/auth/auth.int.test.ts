@@ -133,7 +133,7 @@ describe("password sign-up", () => {
     expect(await signUp("new-1@example.com", "198.51.100.9")).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/cannot be used/) } });
     expect(await signUp("new-2@example.com", "198.51.100.9")).toMatchObject({ ok: true });
     const refused = await signUp("new-3@example.com", "198.51.100.9");
-    expect(refused).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/Too many accounts were created from your network recently\. Try again in \d+ minutes\./) } });
+    expect(refused).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/Too many sign-ups from your network in the last hour\. Try again in \d+ minutes\./) } });
     expect(await t.db.user.findUnique({ where: { email: "new-3@example.com" } })).toBeNull();
     // Another address is not affected.
     expect(await signUp("new-3@example.com", "198.51.100.10")).toMatchObject({ ok: true });

@@ -126,12 +126,14 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
   // The postgres user created for a root run must be able to write the cluster (and a socket dir in it).
   await postgres.start();
-  try {
-    const moved = await settlePassword(port, password, [initialPassword, LEGACY_PASSWORD], passwordFile(dataDir));
-    if (moved === LEGACY_PASSWORD) options.notice?.(`The embedded PostgreSQL now has its own password, in ${passwordFile(dataDir)} (it had the fixed one of earlier versions).`);
-  } catch (error) {
-    await postgres.stop();
-    throw error;
+  if (!options.ephemeral) {
+    try {
+      const moved = await settlePassword(port, password, [initialPassword, LEGACY_PASSWORD], passwordFile(dataDir));
+      if (moved === LEGACY_PASSWORD) options.notice?.(`The embedded PostgreSQL now has its own password, in ${passwordFile(dataDir)} (it had the fixed one of earlier versions).`);
+    } catch (error) {
+      await postgres.stop();
+      throw error;
+    }
   }
 
   let stopped = false;
