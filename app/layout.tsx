@@ -46,9 +46,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="ml-auto flex items-center gap-3 text-sm">
               {user ? (
                 <>
-                  <span className="hidden text-stone-600 sm:inline dark:text-stone-400" data-testid="current-user">
+                  <Link href="/account" aria-label={`Your account (${user.name || user.email})`} className="max-w-[12rem] truncate text-stone-600 hover:text-stone-950 dark:text-stone-400 dark:hover:text-white" data-testid="current-user">
                     {user.name || user.email}
-                  </span>
+                  </Link>
                   <SignOutButton />
                 </>
               ) : (

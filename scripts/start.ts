@@ -1,5 +1,6 @@
 // npm start: database (embedded unless DATABASE_URL), migrations, content, a production build when the
-// current one is missing or stale, then `next start` on PORT (3000). Ctrl+C stops everything cleanly.
+// current one is missing or stale, then the web server (Next.js behind our own HTTP server, lib/server/web-server.ts)
+// on PORT (3000). Ctrl+C stops everything cleanly.
 import { spawn, spawnSync } from "node:child_process";
 import { bootDatabase, buildIsCurrent, ensureAuthSecret, importContentInto, loadEnvironment, markBuildCurrent, webServerEnv } from "@/lib/server/boot";
 
@@ -35,9 +36,9 @@ async function main() {
   const contentOk = await importContentInto(database.databaseUrl, log);
   if (!contentOk) log("Some content files have errors and were not imported (see above); the rest of Latent runs.");
 
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: webServerEnv(database.databaseUrl),
+    env: webServerEnv(database.databaseUrl, { PORT: String(port) }),
   });
   server.on("exit", (code) => void shutdown(code ?? 0));
   log(`Latent is running at ${url}`);
