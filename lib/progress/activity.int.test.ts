@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { answerCard, undoLastReview } from "@/lib/review/answer";
 import { studyDay } from "@/lib/srs";
 import { answers, loadActivity, type Tally } from "./activity";
-import { studyDaySql } from "./sql";
+import { addDays } from "./days";
+import { studyDayGridSql, studyDaySql, studyDayStartsSql } from "./sql";
 import { createDeck, createLearner, writeLogs } from "./testing";
 
 let t: TestDatabase;
@@ -25,21 +26,48 @@ async function activityOf(userId: string, timeZone: string, rolloverHour: number
 }
 
 describe("study days in SQL", () => {
-  it("equal lib/srs's studyDay for random instants, around DST changes too, in several zones and rollover hours", async () => {
-    const zones = ["America/New_York", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham", "UTC"];
+  const zones = ["America/New_York", "Europe/Berlin", "Australia/Sydney", "Australia/Lord_Howe", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham", "UTC"];
+  const rollovers = [0, 1, 2, 3, 4, 23];
+
+  it("start each day of 2026 where lib/srs's studyDay does, DST changes included, in several zones and rollover hours", async () => {
+    for (const timeZone of zones) {
+      for (const rolloverHour of rollovers) {
+        const { rows } = await t.db.pool.query<{ day: string; start: string }>(
+          `SELECT day::text, to_char(start, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS start FROM (${studyDayStartsSql("'2026-01-01'::date", "'2026-12-31'::date", "$1", "$2::int")}) s ORDER BY day`,
+          [timeZone, rolloverHour],
+        );
+        const expected = rows.map((row) => {
+          // Noon on that local date is inside its study day whatever the rollover hour; its start is the day's start.
+          const day = studyDay(new Date(`${row.day}T12:00:00Z`), timeZone, rolloverHour);
+          const local = day.key === row.day ? day : studyDay(new Date(day.key < row.day ? day.end : day.start.getTime() - 1), timeZone, rolloverHour);
+          return { day: local.key, start: local.start.toISOString() };
+        });
+        expect(rows, `${timeZone}, rollover ${rolloverHour}`).toEqual(expected);
+      }
+    }
+  });
+
+  it("put random instants in the study day lib/srs's studyDay gives them, by the study day grid and one by one", async () => {
     // Instants spread over 2026, and dense around the 2026 DST changes of New York, Berlin and Sydney.
     const centres = ["2026-03-08T07:00:00Z", "2026-11-01T06:00:00Z", "2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z", "2026-04-04T16:00:00Z", "2026-10-03T16:00:00Z"];
     const instants: Date[] = [];
     for (let i = 0; i < 300; i++) instants.push(new Date(Date.UTC(2026, 0, 1) + Math.floor(Math.random() * 365 * 86_400_000)));
     for (const centre of centres) for (let m = -36 * 60; m <= 36 * 60; m += 17) instants.push(new Date(at(centre).getTime() + m * 60_000));
     for (const timeZone of zones) {
-      for (const rolloverHour of [0, 2, 3, 4, 23]) {
-        const { rows } = await t.db.pool.query<{ day: string }>(
-          `SELECT ${studyDaySql("x", "$2", "$3::int")}::text AS day FROM unnest($1::timestamp[]) WITH ORDINALITY AS u(x, i) ORDER BY i`,
+      for (const rolloverHour of rollovers) {
+        const { rows } = await t.db.pool.query<{ byGrid: string; byRow: string }>(
+          `WITH grid AS (${studyDayGridSql("'2025-12-30'::date", "'2027-01-02'::date", "$2", "$3::int")})
+           SELECT (grid.first + width_bucket(x, grid.starts) - 1)::text AS "byGrid", ${studyDaySql("x", "$2", "$3::int")}::text AS "byRow"
+           FROM grid, unnest($1::timestamp[]) WITH ORDINALITY AS u(x, i) ORDER BY i`,
           [instants.map((d) => d.toISOString().replace("Z", "")), timeZone, rolloverHour],
         );
-        const expected = instants.map((d) => studyDay(d, timeZone, rolloverHour).key);
-        expect(rows.map((r) => r.day), `${timeZone}, rollover ${rolloverHour}`).toEqual(expected);
+        const days = instants.map((d) => studyDay(d, timeZone, rolloverHour));
+        expect(rows.map((r) => r.byRow), `${timeZone}, rollover ${rolloverHour}`).toEqual(days.map((day) => day.key));
+        // By the grid, a day runs from its start to the next day's start. studyDay's key differs only when a clock
+        // falls back across the rollover hour (Chatham at 03:45 → 02:45, rollover 3): its key then returns to the
+        // previous day for 15 minutes after that day has ended; the grid keeps them in the day that has begun.
+        const contiguous = instants.map((d, i) => (d < days[i]!.end ? days[i]!.key : addDays(days[i]!.key, 1)));
+        expect(rows.map((r) => r.byGrid), `${timeZone}, rollover ${rolloverHour}`).toEqual(contiguous);
       }
     }
   });

@@ -3,7 +3,7 @@
 // is a deleted row, so it is not counted at all.
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
-import { studyDaySql } from "./sql";
+import { studyDayGridSql } from "./sql";
 
 /** Intervals of this many days or more make a review card mature (Anki's threshold). */
 export const MATURE_DAYS = 21;
@@ -50,8 +50,10 @@ const COUNTS = ["learnPass", "learnFail", "relearnPass", "relearnFail", "youngPa
 function activitySql(byDeck: boolean): string {
   const periods = PERIODS.map((p) => `('${p}', ${PERIOD_DAYS[p].first ?? "NULL"}, ${PERIOD_DAYS[p].last})`).join(", ");
   return `
-    WITH daily AS (
-      SELECT ${studyDaySql("l.review", "$2", "$3::int")} AS day,
+    WITH grid AS (
+      ${studyDayGridSql(`(SELECT min(review) FROM "ReviewLog" WHERE "userId" = $1)::date - 2`, "$4::date + 1", "$2", "$3::int")}
+    ), daily AS (
+      SELECT grid.first + width_bucket(l.review, grid.starts) - 1 AS day,
         count(*) FILTER (WHERE l.state IN (0, 1) AND l.rating > 1) AS "learnPass",
         count(*) FILTER (WHERE l.state IN (0, 1) AND l.rating = 1) AS "learnFail",
         count(*) FILTER (WHERE l.state = 3 AND l.rating > 1) AS "relearnPass",
@@ -61,7 +63,7 @@ function activitySql(byDeck: boolean): string {
         count(*) FILTER (WHERE l.state = 2 AND l."scheduledDays" >= ${MATURE_DAYS} AND l.rating > 1) AS "maturePass",
         count(*) FILTER (WHERE l.state = 2 AND l."scheduledDays" >= ${MATURE_DAYS} AND l.rating = 1) AS "matureFail",
         coalesce(sum(l."durationMs"), 0)::int8 AS ms
-      FROM "ReviewLog" l
+      FROM grid, "ReviewLog" l
       ${byDeck ? `JOIN "Card" c ON c.id = l."cardId" JOIN "Note" n ON n.id = c."noteId" AND n."deckId" = $6` : ""}
       WHERE l."userId" = $1 AND l.kind = 'RATING'::"ReviewKind" AND l.review < $5
       GROUP BY 1

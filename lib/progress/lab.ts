@@ -113,7 +113,16 @@ export async function loadLab(db: Db, q: LabQuery): Promise<LabProgress> {
     exercises,
     attempted: exercises.filter((e) => e.attempts > 0).length,
     passed: exercises.filter((e) => e.passed).length,
-    misses: misses.map(({ total: _total, ...note }) => ({ ...note, times: Number(note.times) })),
+    misses: misses.map((row) => ({
+      deckSlug: row.deckSlug,
+      deckTitle: row.deckTitle,
+      number: row.number,
+      question: row.question,
+      times: Number(row.times),
+      lastAt: row.lastAt,
+      reason: row.reason,
+      reviewedSince: row.reviewedSince,
+    })),
     missedNotes: Number(misses[0]?.total ?? 0),
   };
 }

@@ -6,7 +6,7 @@ import { computeDecayFactor, generatorParameters } from "ts-fsrs";
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
 import { MATURE_DAYS } from "./activity";
-import { studiedCardsSql, studyDaySql } from "./sql";
+import { studiedCardsSql, studyDayGridSql } from "./sql";
 
 export const CARD_STATES = ["new", "learning", "young", "mature", "relearning", "suspended"] as const;
 export type CardStateBucket = (typeof CARD_STATES)[number];
@@ -47,14 +47,15 @@ type Row = { kind: string; bucket: string; count: number; value: number | null }
 
 function memorySql(byDeck: boolean): string {
   // Elapsed whole days and R as ts-fsrs's get_retrievability computes them (stability and R rounded to 8 places).
-  const r = `round(power(1 + $3::float8 * greatest(floor(extract(epoch FROM ($2::timestamp - c."lastReview")) / 86400), 0)
-      / round(c.stability::numeric, 8)::float8, $4::float8)::numeric, 8)::float8`;
+  const r = `floor(power(1 + $3::float8 * greatest(floor(extract(epoch FROM ($2::timestamp - c."lastReview")) / 86400), 0)
+      / (floor(c.stability * 1e8 + 0.5) / 1e8), $4::float8) * 1e8 + 0.5) / 1e8`;
   return `
-    WITH cards AS (
+    WITH grid AS (${studyDayGridSql("$7::date", `$7::date + ${FORECAST_DAYS}`, "$5", "$6::int")}),
+    cards AS (
       SELECT c.state, c.suspended, c.stability, c.difficulty, c."scheduledDays",
         CASE WHEN c.state <> 0 AND c."lastReview" IS NOT NULL AND c.stability > 0 THEN ${r} END AS r,
-        ${studyDaySql("c.due", "$5", "$6::int")} - $7::date AS "dueIn"
-      FROM ${studiedCardsSql("$1", byDeck ? "$8" : null)}
+        width_bucket(c.due, grid.starts) - 1 AS "dueIn"
+      FROM grid, ${studiedCardsSql("$1", byDeck ? "$8" : null)}
     ), studied AS (SELECT * FROM cards WHERE state <> 0), scheduled AS (SELECT * FROM studied WHERE NOT suspended)
     SELECT 'state' AS kind,
       CASE WHEN suspended THEN 'suspended' WHEN state = 0 THEN 'new' WHEN state = 1 THEN 'learning' WHEN state = 3 THEN 'relearning'
