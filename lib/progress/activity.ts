@@ -64,8 +64,9 @@ function activitySql(byDeck: boolean): string {
         count(*) FILTER (WHERE l.state = 2 AND l."scheduledDays" >= ${MATURE_DAYS} AND l.rating = 1) AS "matureFail",
         coalesce(sum(l."durationMs"), 0)::int8 AS ms
       FROM grid, "ReviewLog" l
-      ${byDeck ? `JOIN "Card" c ON c.id = l."cardId" JOIN "Note" n ON n.id = c."noteId" AND n."deckId" = $6` : ""}
-      WHERE l."userId" = $1 AND l.kind = 'RATING'::"ReviewKind" AND l.review < $5
+      WHERE l."userId" = $1 AND l.kind = 'RATING'::"ReviewKind" AND l.review < $5${
+        byDeck ? ` AND l."cardId" IN (SELECT c.id FROM "Card" c JOIN "Note" n ON n.id = c."noteId" WHERE c."userId" = $1 AND n."deckId" = $6)` : ""
+      }
       GROUP BY 1
     )
     SELECT 'day' AS bucket, day::text AS day, 1 AS "daysStudied", ${COUNTS.map((c) => `"${c}"`).join(", ")}
