@@ -6,7 +6,7 @@ import { queryPrepared } from "@/lib/db/prepared";
 import { labExercises } from "@/lib/lab/catalog";
 import { getReviewSettings } from "@/lib/review/settings";
 import { studyDay, toFsrsParams, type Settings } from "@/lib/srs";
-import { loadActivity, type Activity } from "./activity";
+import { answers, loadActivity, type Activity } from "./activity";
 import { loadLab, type LabProgress } from "./lab";
 import { loadMemory, memoryModel, type Memory } from "./memory";
 import { computeStreaks, type Streaks } from "./streaks";
@@ -74,5 +74,22 @@ export async function loadProgress(db: Db, userId: string, options: { deckSlug?:
     ),
     memory,
     lab,
+  };
+}
+
+export type ProgressSummary = { today: string; reviewsToday: number; streak: Streaks["current"]; month: Activity["periods"]["month"] };
+
+/** What the home page shows of the progress page: today's reviews, the current streak, the last 30 days. */
+export async function loadProgressSummary(db: Db, userId: string, settings: Settings, now = new Date()): Promise<ProgressSummary> {
+  const today = studyDay(now, settings.timeZone, settings.rolloverHour).key;
+  const activity = await loadActivity(db, { userId, timeZone: settings.timeZone, rolloverHour: settings.rolloverHour, today, now, deckId: null });
+  return {
+    today,
+    reviewsToday: answers(activity.periods.today),
+    streak: computeStreaks(
+      activity.days.map((d) => d.day),
+      today,
+    ).current,
+    month: activity.periods.month,
   };
 }
