@@ -54,7 +54,7 @@ test("a new learner reviews five cards: today's heatmap cell says 5 and the rete
   await expect(page).toHaveURL(/\/progress\?deck=ml-qa$/);
   await expect(page.getByTestId("heatmap-today")).toHaveAttribute("data-count", "5");
   await page.goto("/progress?deck=no-such-deck");
-  await expect(page.getByRole("alert")).toContainText("You do not study a deck named “no-such-deck”.");
+  await expect(page.getByRole("alert").filter({ hasText: "You do not study" })).toContainText("You do not study a deck named “no-such-deck”.");
 
   // The home page sums it up and links here.
   await page.goto("/");

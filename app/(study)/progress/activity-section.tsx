@@ -55,7 +55,7 @@ export function ActivitySection({ progress, range, rangeHref }: { progress: Prog
       relearn: b.relearnPass + b.relearnFail,
       young: b.youngPass + b.youngFail,
       mature: b.maturePass + b.matureFail,
-      minutes: Math.round(b.ms / 60_000),
+      minutes: b.ms / 60_000,
     },
   }));
   const total = answers(period);
@@ -115,7 +115,7 @@ export function ActivitySection({ progress, range, rangeHref }: { progress: Prog
           summary={`${formatDuration(period.ms)} in the last ${RANGE_LABEL[range]}; ${formatDuration(period.daysStudied ? period.ms / period.daysStudied : 0)} on an average day studied${total ? `, ${(period.ms / total / 1000).toFixed(1)} s a review` : ""}.`}
           series={TIME}
           points={points}
-          format={(n) => `${formatCount(n)} min`}
+          format={(minutes) => formatDuration(minutes * 60_000)}
           columnLabel={unit === "week" ? "Week" : "Day"}
         />
       </div>

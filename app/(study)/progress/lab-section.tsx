@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { Progress } from "@/lib/progress";
 import { formatCount } from "@/lib/progress/format";
+import { ScrollBox } from "./scroll-box";
 
 const STATUS: Record<string, string> = { pass: "Passed", fail: "Failed", error: "Could not run" };
 
@@ -20,7 +21,7 @@ export function LabSection({ progress, formatTime }: { progress: Progress; forma
           <p className="text-stone-700 dark:text-stone-300" data-testid="lab-summary">
             {lab.attempted} of {total} exercises attempted, {lab.passed} passed. Scores are the server&apos;s grades of your submissions, hidden tests included.
           </p>
-          <div className="overflow-x-auto">
+          <ScrollBox label="Your lab exercises (scrolls sideways)">
             <table className="w-full min-w-[36rem] text-left text-sm tabular-nums">
               <caption className="sr-only">Your lab exercises</caption>
               <thead>
@@ -78,7 +79,7 @@ export function LabSection({ progress, formatTime }: { progress: Progress; forma
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
       <div className="space-y-2">

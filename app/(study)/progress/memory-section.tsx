@@ -5,6 +5,7 @@ import { PERIODS, type Period, type Tally } from "@/lib/progress/activity";
 import { addDays, formatDay, formatShortDay } from "@/lib/progress/days";
 import { formatCount, formatDays, formatShare } from "@/lib/progress/format";
 import { CARD_STATES, PERCENT_BINS, STABILITY_EDGES, type CardStateBucket } from "@/lib/progress/memory";
+import { ScrollBox } from "./scroll-box";
 import { BarChart, type ChartSeries } from "./bar-chart";
 
 const PERIOD_LABEL: Record<Period, string> = {
@@ -56,7 +57,7 @@ function RetentionTable({ periods, desired }: { periods: Record<Period, Tally>; 
         The share of reviews not answered Again, as Anki counts it: review cards only, young and mature apart. Your desired retention is{" "}
         {Math.round(desired * 100)} %. Answers to new, learning and relearning cards are counted separately: they are not a test of memory.
       </p>
-      <div className="overflow-x-auto">
+      <ScrollBox label="True retention (scrolls sideways)">
         <table className="w-full min-w-[34rem] text-left tabular-nums" aria-labelledby="retention-title" data-testid="retention-table">
           <thead>
             <tr className="border-b border-stone-300 dark:border-stone-700">
@@ -94,7 +95,7 @@ function RetentionTable({ periods, desired }: { periods: Record<Period, Tally>; 
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }
