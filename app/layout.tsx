@@ -38,6 +38,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/lab" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
                   Lab
                 </Link>
+                <Link href="/progress" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                  Progress
+                </Link>
                 <Link href="/settings" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
                   Settings
                 </Link>
