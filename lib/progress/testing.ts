@@ -2,7 +2,7 @@
 import { createUser } from "@/lib/auth/accounts";
 import type { Db } from "@/lib/db";
 import { saveReviewSettings } from "@/lib/review/settings";
-import type { SettingsInput } from "@/lib/srs";
+import { type SettingsInput, studyDay } from "@/lib/srs";
 
 export async function createDeck(db: Db, slug: string, notes: number) {
   const deck = await db.deck.create({ data: { slug, title: `Deck ${slug}`, tags: [], sourcePath: `content/${slug}.md`, contentHash: slug } });
@@ -46,6 +46,7 @@ export type CraftedLog = {
 };
 
 export async function writeLogs(db: Db, userId: string, logs: CraftedLog[]) {
+  const { timeZone, rolloverHour } = await db.srsSettings.findUniqueOrThrow({ where: { userId } });
   await db.reviewLog.createMany({
     data: logs.map((log, i) => ({
       cardId: log.cardId,
@@ -68,6 +69,7 @@ export async function writeLogs(db: Db, userId: string, logs: CraftedLog[]) {
       prevLastReview: null,
       cardVersion: 1000 + i,
       reason: log.reason ?? null,
+      studyDay: new Date(`${studyDay(log.review, timeZone, rolloverHour).key}T00:00:00Z`),
     })),
   });
 }

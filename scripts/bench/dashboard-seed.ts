@@ -43,12 +43,13 @@ async function seedLearner(db: Db, email: string, logs: number, now: Date): Prom
       FROM generate_series(1, ${logs})
     )
     INSERT INTO "ReviewLog" (id, "cardId", "userId", kind, rating, state, due, stability, difficulty, "elapsedDays",
-      "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses", "cardVersion")
+      "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses", "cardVersion", "studyDay")
     SELECT gen_random_uuid()::text, c.id, ${user.id}, 'RATING'::"ReviewKind",
       CASE WHEN e.r < 0.12 THEN 1 WHEN e.r < 0.22 THEN 2 WHEN e.r < 0.9 THEN 3 ELSE 4 END,
       CASE WHEN e.s < 0.12 THEN 0 WHEN e.s < 0.2 THEN 1 WHEN e.s < 0.25 THEN 3 ELSE 2 END,
       e.at, 5, 5, 3, 3, CASE WHEN e.s >= 0.25 THEN floor(exp(random() * 6))::int ELSE 0 END, 0,
-      e.at, 2000 + floor(random() * 18000)::int, e.at, 3, 0, 1
+      e.at, 2000 + floor(random() * 18000)::int, e.at, 3, 0, 1,
+      (((e.at AT TIME ZONE 'UTC') AT TIME ZONE ${TIME_ZONE}) - make_interval(hours => ${ROLLOVER}))::date
     FROM events e JOIN cards c ON c.n = e.n`;
   return user.id;
 }
@@ -64,9 +65,10 @@ async function seedLab(db: Db, userId: string, now: Date) {
   }
   await db.$executeRaw`
     INSERT INTO "ReviewLog" (id, "cardId", "userId", kind, rating, state, due, stability, difficulty, "elapsedDays",
-      "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses", "cardVersion", reason)
+      "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses", "cardVersion", reason, "studyDay")
     SELECT gen_random_uuid()::text, c.id, c."userId", 'LAB'::"ReviewKind", NULL, 2, ${now}::timestamp, 5, 5, 3, 3, 3, 0,
-      ${now}::timestamp - g * interval '1 day', 0, ${now}::timestamp, 3, 0, 1, 'Back today: your submission failed a test.'
+      ${now}::timestamp - g * interval '1 day', 0, ${now}::timestamp, 3, 0, 1, 'Back today: your submission failed a test.',
+      (((${now}::timestamp - g * interval '1 day') AT TIME ZONE 'UTC') AT TIME ZONE ${TIME_ZONE} - make_interval(hours => ${ROLLOVER}))::date
     FROM generate_series(1, 300) g
     JOIN LATERAL (SELECT id, "userId" FROM "Card" WHERE "userId" = ${userId} ORDER BY id OFFSET (g * 7) % 40 LIMIT 1) c ON true`;
 }
