@@ -67,6 +67,18 @@ const CANDIDATE = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsed
   (SELECT l.reason FROM "ReviewLog" l WHERE l."cardId" = c.id AND l.kind = 'LAB'::"ReviewKind"
      AND (c."lastReview" IS NULL OR l.review > c."lastReview") ORDER BY l.review DESC LIMIT 1) AS "labReason"`;
 
+// The review items of the tracks of the classes the learner is in, with their due date ('infinity' when none): new
+// cards of items due soonest come first (lib/srs/queue.ts's byNewCardOrder states the same order).
+const ASSIGNED = `assigned AS MATERIALIZED (
+  SELECT ti."deckId", ti."noteNumbers", coalesce(ti."dueAt", 'infinity'::timestamp) AS due
+  FROM "ClassMember" m
+  JOIN "Class" k ON k.id = m."classId" AND k."deletedAt" IS NULL
+  JOIN "Track" t ON t."classId" = m."classId" AND t."deletedAt" IS NULL
+  JOIN "TrackItem" ti ON ti."trackId" = t.id AND ti.kind = 'REVIEW'::"TrackItemKind"
+  WHERE m."userId" = $1 AND m.role = 'LEARNER'::"ClassRole")`;
+const ASSIGNED_DUE = `(SELECT min(a.due) FROM assigned a
+  WHERE a."deckId" = d.id AND (cardinality(a."noteNumbers") = 0 OR n.number = ANY(a."noteNumbers")))`;
+
 // Two queries, whatever the size of the collection: what is due (with what was done today), and the first card of
 // each kind. Both use the (userId, state, due) index, and both are prepared statements: they run on every answer,
 // and planning them anew each time cost PostgreSQL more than running them.
@@ -90,12 +102,14 @@ async function readQueueState(db: Db, userId: string, day: { start: Date; end: D
     queryPrepared<CardRow>(
       db,
       "review-queue-firsts",
-      `(SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
+      `WITH ${ASSIGNED}
+       (SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
        (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $2 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
        (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0
-          ORDER BY EXISTS (SELECT 1 FROM "ReviewLog" l WHERE l."cardId" = c.id AND l.kind = 'LAB'::"ReviewKind") DESC, d.slug, n.position
+          ORDER BY EXISTS (SELECT 1 FROM "ReviewLog" l WHERE l."cardId" = c.id AND l.kind = 'LAB'::"ReviewKind") DESC,
+            ${ASSIGNED_DUE} NULLS LAST, d.slug, n.position
           LIMIT 1)`,
       [userId, day.end],
     ),

@@ -1,10 +1,11 @@
-export { studyDay, type StudyDay } from "./day";
+export { instantOfWallTime, studyDay, wallTimeAt, type StudyDay, type WallTime } from "./day";
 export { formatInterval } from "./interval-label";
 export {
   buildDailyQueue,
   DEFAULT_LEARN_AHEAD_MS,
   planDailyQueue,
   summarizeCards,
+  byNewCardOrder,
   type QueueSummary,
   type DailyQueue,
   type DailyQueueInput,

@@ -11,6 +11,11 @@ export interface QueueCard {
   position: number;
   memory: CardMemory;
   suspended: boolean;
+  /**
+   * When an instructor's track assigns the card's note to the learner: the earliest due date of those items, or null
+   * for items without one. Absent when no track assigns it. New cards of items due soonest come first.
+   */
+  assignedDue?: Date | null;
 }
 
 /** Counted by the caller from the review log over the current study day. */
@@ -51,6 +56,16 @@ const byDueThenPosition = (a: QueueCard, b: QueueCard) =>
   a.memory.due.getTime() - b.memory.due.getTime() || byPosition(a, b);
 const byPosition = (a: QueueCard, b: QueueCard) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+// Assigned with a due date (soonest first), then assigned without one, then not assigned.
+const assignedRank = (card: QueueCard) => (card.assignedDue === undefined ? Infinity : card.assignedDue === null ? Number.MAX_VALUE : card.assignedDue.getTime());
+
+/** The order new cards are introduced in: cards of track items due soonest first, then content order. */
+export function byNewCardOrder(a: QueueCard, b: QueueCard): number {
+  const x = assignedRank(a);
+  const y = assignedRank(b);
+  return x < y ? -1 : x > y ? 1 : byPosition(a, b);
+}
+
 /**
  * What the queue needs to know about a learner's cards: how many of each kind are due, the first of each, and when
  * the next ones come. A database computes it with a few aggregates (lib/review/queue.ts); `summarizeCards` computes
@@ -63,7 +78,7 @@ export interface QueueSummary {
   /** Review cards due before the end of the study day, and the earliest of them (ties: content order). */
   reviewsDueToday: number;
   firstReview: QueueCard | null;
-  /** New cards, and the first of them in content order. */
+  /** New cards, and the first of them (byNewCardOrder: assigned cards due soonest, then content order). */
   newAvailable: number;
   firstNew: QueueCard | null;
   /** The earliest due at or after the end of the study day, per kind. */
@@ -90,7 +105,7 @@ export function summarizeCards(cards: readonly QueueCard[], endOfDay: Date): Que
     switch (card.memory.state) {
       case CardState.New:
         summary.newAvailable++;
-        if (summary.firstNew === null || byPosition(card, summary.firstNew) < 0) summary.firstNew = card;
+        if (summary.firstNew === null || byNewCardOrder(card, summary.firstNew) < 0) summary.firstNew = card;
         break;
       case CardState.Review:
         if (due.getTime() < endMs) {
@@ -112,7 +127,8 @@ export function summarizeCards(cards: readonly QueueCard[], endOfDay: Date): Que
 
 /**
  * Today's queue: (re)learning cards that are due, then review cards due this study day (up to the review limit),
- * then new cards in content order (up to the new limit, and only while the review limit has room, as in Anki).
+ * then new cards — those of instructors' track items due soonest first, then content order — (up to the new limit,
+ * and only while the review limit has room, as in Anki).
  * The review limit bounds reviews plus new cards introduced in a study day; (re)learning cards are never limited.
  */
 export function buildDailyQueue(input: DailyQueueInput): DailyQueue {
