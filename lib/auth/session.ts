@@ -73,10 +73,10 @@ export function hasRole(user: Pick<CurrentUser, "role">, role: Role): boolean {
   return rank[user.role] >= rank[role];
 }
 
-/** For pages: the user when their role is at least `role`; otherwise sign-in, or the home page saying it is forbidden. */
+/** For pages: the user when their role is at least `role`; otherwise sign-in, or a page saying which role it needs. */
 export async function requireRole(role: Role, callbackPath = "/"): Promise<CurrentUser> {
   const user = await requireUser(callbackPath);
-  if (!hasRole(user, role)) redirect("/?forbidden=1");
+  if (!hasRole(user, role)) redirect(`/forbidden?need=${role.toLowerCase()}`);
   return user;
 }
 

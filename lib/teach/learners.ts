@@ -88,7 +88,15 @@ export async function myTracks(db: Db, user: CurrentUser, now = new Date()) {
     orderBy: { joinedAt: "asc" },
     select: { class: { select: { id: true, name: true, description: true, timeZone: true } } },
   });
-  const studied = new Set((await db.deckStudy.findMany({ where: { userId: user.id }, select: { deckId: true } })).map((study) => study.deckId));
+  const [studies, classDecks] = await Promise.all([
+    db.deckStudy.findMany({ where: { userId: user.id }, select: { deckId: true } }),
+    db.deck.findMany({
+      where: { retiredAt: null, classId: { in: memberships.map((membership) => membership.class.id) } },
+      orderBy: { title: "asc" },
+      select: { id: true, slug: true, title: true, classId: true },
+    }),
+  ]);
+  const studied = new Set(studies.map((study) => study.deckId));
   return Promise.all(
     memberships.map(async ({ class: klass }) => {
       const [{ tracks, items }, cells] = await Promise.all([classItems(db, klass.id), classProgress(db, klass.id, now, [user.id])]);
@@ -96,6 +104,7 @@ export async function myTracks(db: Db, user: CurrentUser, now = new Date()) {
       const open = progress.filter((entry) => !entry.reached);
       return {
         ...klass,
+        decks: classDecks.filter((deck) => deck.classId === klass.id),
         tracks: tracks.map((track) => ({ ...track, items: progress.filter((entry) => entry.item.trackId === track.id) })),
         next: open[0] ?? null,
         late: progress.filter((entry) => entry.status === "late" && !entry.reached),

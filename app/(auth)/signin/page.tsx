@@ -2,19 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { githubEnabled } from "@/lib/auth/options";
 import { getCurrentUser } from "@/lib/auth/session";
+import { safeCallbackPath } from "../callback";
 import { signInMessage } from "./messages";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-// Only same-site paths: an absolute or protocol-relative callback would be an open redirect.
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/decks";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
     <div className="mx-auto max-w-sm space-y-6">

@@ -253,10 +253,8 @@ describe("every teaching and admin route × every kind of person", () => {
 // The pages call these loaders with the signed-in user; a refusal becomes a 404 page (or a "not allowed" one).
 describe("every teaching page's loader × every kind of person", () => {
   type Loader = { name: string; load: (user: CurrentUser) => Promise<unknown>; expect: Record<Exclude<Actor, "anonymous">, number> };
-  const pageExpect = (ok: number) => {
-    const { anonymous: _anonymous, ...rest } = instructorsOnly(ok);
-    return rest;
-  };
+  // Pages send the anonymous to sign-in before any loader runs.
+  const pageExpect = (ok: number): Loader["expect"] => ({ learnerIn: 403, learnerOut: 404, instructor: ok, otherInstructor: 404, coInstructor: ok, admin: ok });
   const LOADERS: Loader[] = [
     { name: "class page", load: (user) => getClassOverview(t.db, user, f.id), expect: pageExpect(200) },
     { name: "track page", load: (user) => getTrackEditor(t.db, user, f.trackId), expect: pageExpect(200) },
