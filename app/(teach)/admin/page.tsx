@@ -67,7 +67,7 @@ export default async function AdminPage({ searchParams }: Props) {
                 <td className="px-3 py-2 tabular-nums">{account.teaching > 0 ? `${account.teaching} ${account.teaching === 1 ? "class" : "classes"}` : "—"}</td>
                 <td className="px-3 py-2 text-right">
                   {account.role === "LEARNER" && (
-                    <ApiButton method="POST" url={`/api/admin/users/${account.id}/role`} body={{ instructor: true }} label={`Make ${account.email} an instructor`}>
+                    <ApiButton method="POST" url={`/api/admin/users/${account.id}/role`} body={{ instructor: true }} label={`Make instructor: ${account.email}`}>
                       Make instructor
                     </ApiButton>
                   )}
@@ -78,7 +78,7 @@ export default async function AdminPage({ searchParams }: Props) {
                       body={{ instructor: false }}
                       variant="danger"
                       confirm={`Take the instructor role back from ${account.email}? Their classes stay, but they cannot teach them until you give it again.`}
-                      label={`Take the instructor role back from ${account.email}`}
+                      label={`Take back: ${account.email}`}
                     >
                       Take back
                     </ApiButton>
