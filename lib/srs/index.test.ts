@@ -11,6 +11,7 @@ describe("lib/srs", () => {
         "RATINGS",
         "Rating",
         "buildDailyQueue",
+        "byNewCardOrder",
         "formatInterval",
         "isRating",
         "newCardMemory",

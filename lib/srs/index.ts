@@ -1,4 +1,4 @@
-export { instantOfWallTime, studyDay, wallTimeAt, type StudyDay, type WallTime } from "./day";
+export { studyDay, type StudyDay } from "./day";
 export { formatInterval } from "./interval-label";
 export {
   buildDailyQueue,

@@ -9,10 +9,12 @@ export const GET = jsonRoute(gradebookQuerySchema, async ({ classId, track, late
   const day = book.now.toISOString().slice(0, 10);
   const ascii = book.access.className.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "class";
   const name = `${ascii}-gradebook-${day}.csv`;
+  // RFC 5987: encodeURIComponent leaves ' ( ) * ! as they are; ' would end the value.
+  const utf8 = encodeURIComponent(`${book.access.className}-gradebook-${day}.csv`).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return new Response(gradebookCsv(book), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`${book.access.className}-gradebook-${day}.csv`)}`,
+      "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${utf8}`,
       "cache-control": "private, no-store",
     },
   });
