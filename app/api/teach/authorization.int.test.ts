@@ -212,6 +212,18 @@ describe("every teaching and admin route × every kind of person", () => {
     }
   });
 
+  it("the CSV is an attachment named after the class, text/csv in UTF-8 with a BOM, never cached", async () => {
+    await t.db.class.update({ where: { id: f.id }, data: { name: "Ça'va (ML)" } });
+    changed();
+    const response = await call(OPS.find((op) => op.name === "GET gradebook CSV")!, "instructor");
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const disposition = response.headers.get("content-disposition")!;
+    expect(disposition).toMatch(/^attachment; filename="a-va-ml-gradebook-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''%C3%87a%27va%20%28ML%29-gradebook-/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
   it("a wrong join code is 404 for everyone signed in, and nothing is written", async () => {
     for (const actor of ACTORS.filter((a) => a !== "anonymous")) {
       const before = await digest();
