@@ -188,7 +188,7 @@ function GradebookTable({ book, keep }: { book: Gradebook; keep: Record<string, 
                 </Link>
               </th>
               {row.cells.map((cell, index) => (
-                <Cells key={book.items[index]!.id} cell={cell} itemId={book.items[index]!.id} timeZone={tz} />
+                <Cells key={book.items[index]!.id} cell={cell} item={book.items[index]!} timeZone={tz} />
               ))}
             </tr>
           ))}
@@ -201,15 +201,18 @@ function GradebookTable({ book, keep }: { book: Gradebook; keep: Record<string, 
 const td = "border-b border-stone-200 px-2 py-1.5 text-right whitespace-nowrap dark:border-stone-800";
 const pct = (value: number | null) => (value === null ? "—" : `${value}%`);
 
-function Cells({ cell, itemId, timeZone }: { cell: GradebookCell; itemId: string; timeZone: string }) {
+function Cells({ cell, item, timeZone }: { cell: GradebookCell; item: Gradebook["items"][number]; timeZone: string }) {
+  const itemId = item.id;
   if (cell.kind === "review") {
+    // The status sits beside the measure the item's goal is about.
+    const badge = (goal: "studied" | "mastered") => item.goal === goal && <StatusBadge status={cell.status} />;
     return (
       <>
         <td className={`${td} border-l`} data-metric={`${itemId}.studied`}>
-          {pct(percent(cell.studied, cell.total))}
+          {pct(percent(cell.studied, cell.total))} {badge("studied")}
         </td>
         <td className={td} data-metric={`${itemId}.mastered`}>
-          {pct(percent(cell.mastered, cell.total))}
+          {pct(percent(cell.mastered, cell.total))} {badge("mastered")}
         </td>
         <td className={td} data-metric={`${itemId}.recall`}>
           {cell.reviews > 0 ? (
@@ -218,8 +221,7 @@ function Cells({ cell, itemId, timeZone }: { cell: GradebookCell; itemId: string
             </>
           ) : (
             "—"
-          )}{" "}
-          <StatusBadge status={cell.status} />
+          )}
         </td>
       </>
     );
