@@ -41,6 +41,19 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/progress" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
                   Progress
                 </Link>
+                <Link href="/tracks" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                  Tracks
+                </Link>
+                {user.role !== "LEARNER" && (
+                  <Link href="/teach" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                    Teach
+                  </Link>
+                )}
+                {user.role === "ADMIN" && (
+                  <Link href="/admin" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                    Admin
+                  </Link>
+                )}
                 <Link href="/settings" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
                   Settings
                 </Link>

@@ -84,9 +84,15 @@ export async function requireUser(callbackPath = "/"): Promise<CurrentUser> {
 
 const rank: Record<Role, number> = { LEARNER: 0, INSTRUCTOR: 1, ADMIN: 2 };
 
+/** Whether the user's site role is at least `role` (an admin is also an instructor). */
+export function hasRole(user: Pick<CurrentUser, "role">, role: Role): boolean {
+  return rank[user.role] >= rank[role];
+}
+
+/** For pages: the user when their role is at least `role`; otherwise sign-in, or a page saying which role it needs. */
 export async function requireRole(role: Role, callbackPath = "/"): Promise<CurrentUser> {
   const user = await requireUser(callbackPath);
-  if (rank[user.role] < rank[role]) redirect("/?forbidden=1");
+  if (!hasRole(user, role)) redirect(`/forbidden?need=${role.toLowerCase()}`);
   return user;
 }
 
