@@ -189,7 +189,7 @@ async function call(op: Op, actor: Actor): Promise<Response> {
   const body = op.body?.();
   const request = new Request(`http://latent.test${op.url()}`, {
     method: op.method,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }), origin: "http://latent.test" },
+    headers: { cookie, "content-type": "application/json", origin: "http://latent.test" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return op.handler(request, { params: Promise.resolve(op.params()) });
@@ -263,11 +263,30 @@ describe("every teaching and admin route × every kind of person", () => {
       const before = await digest();
       const cookie = actor === "anonymous" ? "" : await sessionCookie(people[actor].id);
       const response = await classes.POST(
-        new Request("http://latent.test/api/teach/classes", { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ name: "New", timeZone: "UTC" }) }),
+        new Request("http://latent.test/api/teach/classes", { method: "POST", headers: { cookie, "content-type": "application/json", origin: "http://latent.test" }, body: JSON.stringify({ name: "New", timeZone: "UTC" }) }),
       );
       const allowed = ["instructor", "otherInstructor", "coInstructor", "admin"].includes(actor);
       expect(response.status, actor).toBe(actor === "anonymous" ? 401 : allowed ? 201 : 403);
       if (!allowed) expect(await digest()).toEqual(before);
+    }
+  });
+
+  it("refuses every state-changing route from another site or without JSON, even for the owner, changing nothing", async () => {
+    const cookie = await sessionCookie(people.admin.id);
+    for (const op of OPS.filter((o) => o.method !== "GET")) {
+      for (const headers of [
+        { cookie, "content-type": "application/json", origin: "http://evil.example" },
+        { cookie, "content-type": "text/plain", origin: "http://latent.test" },
+      ]) {
+        const before = await digest();
+        const body = op.body?.();
+        const response = await op.handler(
+          new Request(`http://latent.test${op.url()}`, { method: op.method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+          { params: Promise.resolve(op.params()) },
+        );
+        expect(response.status, `${op.name} ${headers.origin} ${headers["content-type"]}`).toBe(headers.origin === "http://evil.example" ? 403 : 415);
+        expect(await digest()).toEqual(before);
+      }
     }
   });
 });
