@@ -66,7 +66,8 @@ export function emptyCell(kind: "review" | "lab", total = 0): Cell {
     : { kind, attempts: 0, bestPoints: null, bestMaxPoints: null, firstPassedAt: null };
 }
 
-type ReviewRow = { userId: string; itemId: string; total: number; studied: number; mastered: number; metAtDue: number | null; reviews: number; remembered: number };
+type ReviewRow = { userId: string; itemId: string; total: number; studied: number; mastered: number; duePassed: boolean | null; reviews: number; remembered: number };
+type DueRow = { userId: string; itemId: string; metAtDue: number };
 type LabRow = { userId: string; itemId: string; attempts: number; bestPoints: number | null; bestMaxPoints: number | null; firstPassedAt: Date | null };
 
 // $1 class, $2 now, $3 the learners to include (null: every learner of the class).
@@ -75,22 +76,23 @@ const LEARNERS = `learners AS (
   WHERE m."classId" = $1 AND m.role = 'LEARNER'::"ClassRole" AND ($3::text[] IS NULL OR m."userId" = ANY($3::text[]))
 )`;
 
-// One pass over the learners' answers in the recall window (summed per card), one over their events after each due
-// instant that has passed (the first one's recorded state per card and instant, packed into a number so a plain
-// min() finds it: epoch milliseconds × 4 + whether the state met "studied" (1) and "mastered" (2)); then cards are
-// fanned out to the items that include their note (a note can be in several items) and counted per learner and item.
-const REVIEW_SQL = `
-WITH ${LEARNERS},
-items AS (
+// The review items' notes (their deck's live notes, or the chosen ones), optionally only the items already due.
+const ITEM_NOTES = (onlyDue: boolean) => `items AS (
   SELECT ti.id, ti."deckId", ti."noteNumbers", ti.goal, ti."dueAt"
   FROM "TrackItem" ti JOIN "Track" t ON t.id = ti."trackId" AND t."deletedAt" IS NULL
-  WHERE t."classId" = $1 AND ti.kind = 'REVIEW'::"TrackItemKind"
+  WHERE t."classId" = $1 AND ti.kind = 'REVIEW'::"TrackItemKind"${onlyDue ? ` AND ti."dueAt" <= $2::timestamp` : ""}
 ),
 item_notes AS MATERIALIZED (
   SELECT i.id AS item_id, i.goal, i."dueAt" AS due_at, n.id AS note_id
   FROM items i JOIN "Note" n ON n."deckId" = i."deckId" AND n."retiredAt" IS NULL
     AND (cardinality(i."noteNumbers") = 0 OR n.number = ANY(i."noteNumbers"))
-),
+)`;
+
+// Progress now: the learners' cards of the items' notes, and their rating answers in the recall window summed per
+// card (one pass over the log) before cards are fanned out to the items that include their note.
+const REVIEW_SQL = `
+WITH ${LEARNERS},
+${ITEM_NOTES(false)},
 totals AS (SELECT item_id, count(*)::int AS total FROM item_notes GROUP BY item_id),
 recall AS (
   SELECT r."cardId" AS card_id, count(*)::int AS reviews, count(*) FILTER (WHERE r.rating <> 1)::int AS remembered
@@ -99,7 +101,31 @@ recall AS (
     AND r.review > $2::timestamp - interval '${RECALL_WINDOW_DAYS} days' AND r.review <= $2::timestamp
   GROUP BY 1
 ),
-due_points AS (SELECT DISTINCT due_at FROM item_notes WHERE due_at <= $2::timestamp),
+cells AS (
+  SELECT inn.item_id, c."userId" AS user_id,
+    count(*) FILTER (WHERE c.state <> 0)::int AS studied,
+    count(*) FILTER (WHERE c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS})::int AS mastered,
+    coalesce(sum(rc.reviews), 0)::int AS reviews, coalesce(sum(rc.remembered), 0)::int AS remembered
+  FROM item_notes inn
+  JOIN "Card" c ON c."noteId" = inn.note_id AND c."userId" IN (SELECT "userId" FROM learners)
+  LEFT JOIN recall rc ON rc.card_id = c.id
+  GROUP BY 1, 2
+)
+SELECT l."userId", i.id AS "itemId", coalesce(t.total, 0) AS total, coalesce(c.studied, 0) AS studied,
+  coalesce(c.mastered, 0) AS mastered, i."dueAt" <= $2::timestamp AS "duePassed",
+  coalesce(c.reviews, 0) AS reviews, coalesce(c.remembered, 0) AS remembered
+FROM learners l CROSS JOIN items i
+LEFT JOIN totals t ON t.item_id = i.id
+LEFT JOIN cells c ON c.item_id = i.id AND c.user_id = l."userId"`;
+
+// The goal at the due instant, for the items already due: per card and due instant, the first event after it,
+// found with a plain min() over a packed number (epoch milliseconds × 4 + whether its recorded state met "studied"
+// (1) and "mastered" (2)), no sort; reading only events after the earliest of those instants. A card with no event
+// since is in the state it has now. Run beside REVIEW_SQL, on another connection.
+const DUE_SQL = `
+WITH ${LEARNERS},
+${ITEM_NOTES(true)},
+due_points AS (SELECT DISTINCT due_at FROM item_notes),
 after_due AS (
   SELECT r."cardId" AS card_id, d.due_at,
     min((extract(epoch FROM r.review) * 1000)::bigint * 4
@@ -107,28 +133,15 @@ after_due AS (
   FROM due_points d JOIN "ReviewLog" r ON r.review > d.due_at
   WHERE r."userId" IN (SELECT "userId" FROM learners) AND r.review > (SELECT min(due_at) FROM due_points)
   GROUP BY 1, 2
-),
-cells AS (
-  SELECT inn.item_id, c."userId" AS user_id,
-    count(*) FILTER (WHERE c.state <> 0)::int AS studied,
-    count(*) FILTER (WHERE c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS})::int AS mastered,
-    count(*) FILTER (WHERE CASE WHEN a.first IS NULL
-      THEN CASE WHEN inn.goal = 'STUDIED'::"ReviewGoal" THEN c.state <> 0 ELSE c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS} END
-      ELSE (a.first % 4) & CASE WHEN inn.goal = 'STUDIED'::"ReviewGoal" THEN 1 ELSE 2 END <> 0 END)::int AS met_at_due,
-    coalesce(sum(rc.reviews), 0)::int AS reviews, coalesce(sum(rc.remembered), 0)::int AS remembered
-  FROM item_notes inn
-  JOIN "Card" c ON c."noteId" = inn.note_id AND c."userId" IN (SELECT "userId" FROM learners)
-  LEFT JOIN recall rc ON rc.card_id = c.id
-  LEFT JOIN after_due a ON a.card_id = c.id AND a.due_at = inn.due_at
-  GROUP BY 1, 2
 )
-SELECT l."userId", i.id AS "itemId", coalesce(t.total, 0) AS total, coalesce(c.studied, 0) AS studied,
-  coalesce(c.mastered, 0) AS mastered,
-  CASE WHEN i."dueAt" <= $2::timestamp THEN coalesce(c.met_at_due, 0) END AS "metAtDue",
-  coalesce(c.reviews, 0) AS reviews, coalesce(c.remembered, 0) AS remembered
-FROM learners l CROSS JOIN items i
-LEFT JOIN totals t ON t.item_id = i.id
-LEFT JOIN cells c ON c.item_id = i.id AND c.user_id = l."userId"`;
+SELECT c."userId", inn.item_id AS "itemId",
+  count(*) FILTER (WHERE CASE WHEN a.first IS NULL
+    THEN CASE WHEN inn.goal = 'STUDIED'::"ReviewGoal" THEN c.state <> 0 ELSE c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS} END
+    ELSE (a.first % 4) & CASE WHEN inn.goal = 'STUDIED'::"ReviewGoal" THEN 1 ELSE 2 END <> 0 END)::int AS "metAtDue"
+FROM item_notes inn
+JOIN "Card" c ON c."noteId" = inn.note_id AND c."userId" IN (SELECT "userId" FROM learners)
+LEFT JOIN after_due a ON a.card_id = c.id AND a.due_at = inn.due_at
+GROUP BY 1, 2`;
 
 const LAB_SQL = `
 WITH ${LEARNERS},
@@ -145,19 +158,24 @@ FROM learners l JOIN "Submission" s ON s."userId" = l."userId" JOIN items i ON i
 WHERE s."createdAt" <= $2::timestamp
 GROUP BY 1, 2`;
 
-/** The two queries, for `npm run bench:gradebook -- --explain`. */
-export const PROGRESS_SQL = { review: REVIEW_SQL, lab: LAB_SQL };
+/** The queries, for `npm run bench:gradebook -- --explain`. */
+export const PROGRESS_SQL = { review: REVIEW_SQL, due: DUE_SQL, lab: LAB_SQL };
 
 /** Every (learner, item) cell of a class's live tracks, keyed `${userId} ${itemId}`; `userIds` narrows to some learners. */
 export async function classProgress(db: Db, classId: string, now: Date, userIds: string[] | null = null): Promise<Map<string, Cell>> {
   const params = [classId, now, userIds];
-  const [review, lab] = await Promise.all([
+  // Three statements on three connections: PostgreSQL runs them side by side.
+  const [review, due, lab] = await Promise.all([
     queryRows<ReviewRow>(db, REVIEW_SQL, params),
+    queryRows<DueRow>(db, DUE_SQL, params),
     queryRows<LabRow>(db, LAB_SQL, params),
   ]);
+  const metAtDue = new Map(due.map((row) => [`${row.userId} ${row.itemId}`, row.metAtDue]));
   const cells = new Map<string, Cell>();
   for (const row of review) {
-    cells.set(`${row.userId} ${row.itemId}`, { kind: "review", total: row.total, studied: row.studied, mastered: row.mastered, metAtDue: row.metAtDue, reviews: row.reviews, remembered: row.remembered });
+    const key = `${row.userId} ${row.itemId}`;
+    const met = row.duePassed ? (metAtDue.get(key) ?? 0) : null;
+    cells.set(key, { kind: "review", total: row.total, studied: row.studied, mastered: row.mastered, metAtDue: met, reviews: row.reviews, remembered: row.remembered });
   }
   for (const row of lab) {
     cells.set(`${row.userId} ${row.itemId}`, { kind: "lab", attempts: row.attempts, bestPoints: row.bestPoints, bestMaxPoints: row.bestMaxPoints, firstPassedAt: row.firstPassedAt });
