@@ -26,7 +26,7 @@ test("a new learner reviews five cards: today's heatmap cell says 5 and the rete
   await expect(page.getByTestId("heatmap-today")).toHaveAttribute("data-count", "0");
 
   await reviewFive(page);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Progress" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Progress", exact: true }).click();
   await expect(page).toHaveURL(/\/progress$/);
   await expect(page.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
 

@@ -12,7 +12,7 @@ import { parseCsv } from "../lib/teach/csv";
 
 const TZ = "Europe/Paris";
 test.use({ timezoneId: TZ });
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 const password = "correct horse battery";
 const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
