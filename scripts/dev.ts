@@ -1,6 +1,6 @@
-// npm run dev: the same database and content as `npm start`, with `next dev`.
+// npm run dev: the same database, content and job worker as `npm start`, with `next dev`.
 import { spawn } from "node:child_process";
-import { bootDatabase, ensureAuthSecret, importContentInto, loadEnvironment, webServerEnv } from "@/lib/server/boot";
+import { bootDatabase, ensureAuthSecret, importContentInto, loadEnvironment, spawnWorker, stopChild, webServerEnv } from "@/lib/server/boot";
 
 const log = (line: string) => console.log(`[latent] ${line}`);
 
@@ -15,8 +15,12 @@ async function main() {
     stdio: "inherit",
     env: webServerEnv(database.databaseUrl),
   });
+  const worker = process.env.LATENT_START_WORKER !== "0" ? spawnWorker(database.databaseUrl) : undefined;
+  let stopping = false;
   const stop = async () => {
-    server.kill("SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    await Promise.all([stopChild(server, 10_000), stopChild(worker, 30_000)]);
     await database.stop().catch(() => undefined);
     process.exit(0);
   };

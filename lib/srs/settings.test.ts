@@ -28,6 +28,7 @@ describe("parseSettings", () => {
       learnAheadMinutes: 20,
       leechThreshold: 8,
       leechAction: "tag",
+      fsrsParameters: [],
     };
     expect(valueOf({})).toEqual(expected);
     expect(DEFAULT_SETTINGS).toEqual(expected);
@@ -60,6 +61,7 @@ describe("parseSettings", () => {
       learnAheadMinutes: 20,
       leechThreshold: 8,
       leechAction: "tag",
+      fsrsParameters: [],
     });
   });
 
