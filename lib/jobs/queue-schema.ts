@@ -5,7 +5,7 @@ import { Logger } from "graphile-worker";
 import pg from "pg";
 
 // Any constant shared by every process that installs the queue (lib/db/migrate.ts uses another).
-const LOCK_KEY = 7_310_222;
+const LOCK_KEY = 7_310_230;
 
 /** graphile-worker's own log lines: warnings and errors only, through `log`. */
 export function queueLogger(log: (line: string) => void): Logger {

@@ -17,19 +17,23 @@ export type CardHistory = {
   times: number[];
 };
 
-// The kept ratings of the cards in `batch` (a CTE of card ids), with their deltas. $1 is the learner.
-const KEPT = `
-  resets AS (
-    SELECT l."cardId", max(l.review) AS at FROM "ReviewLog" l JOIN batch b ON b.id = l."cardId"
-    WHERE l.kind = 'RESET'::"ReviewKind" GROUP BY l."cardId"
+// The kept ratings of the learner's cards that `cards` selects, with their deltas; $1 is the learner. Two windows over
+// one scan (the last reset of each card, then each kept rating's predecessor), with no join whose size the planner
+// must guess.
+const kept = (cards: string) => `
+  events AS (
+    SELECT l."cardId", l.id, l.review, l.rating, l.kind, l.state, l."studyDay",
+      max(l.review) FILTER (WHERE l.kind = 'RESET'::"ReviewKind") OVER (PARTITION BY l."cardId") AS "lastReset"
+    FROM "ReviewLog" l
+    WHERE l."userId" = $1 AND ${cards} AND l.kind IN ('RATING'::"ReviewKind", 'RESET'::"ReviewKind")
   ),
   kept AS (
-    SELECT l."cardId", l.id, l.review, l.rating,
-      l."studyDay" - lag(l."studyDay") OVER card AS delta,
-      first_value(l.state) OVER card AS "firstState"
-    FROM "ReviewLog" l JOIN batch b ON b.id = l."cardId" LEFT JOIN resets r ON r."cardId" = l."cardId"
-    WHERE l."userId" = $1 AND l.kind = 'RATING'::"ReviewKind" AND (r.at IS NULL OR l.review > r.at)
-    WINDOW card AS (PARTITION BY l."cardId" ORDER BY l.review, l.id)
+    SELECT "cardId", id, review, rating,
+      "studyDay" - lag("studyDay") OVER card AS delta,
+      first_value(state) OVER card AS "firstState"
+    FROM events
+    WHERE kind = 'RATING'::"ReviewKind" AND ("lastReset" IS NULL OR review > "lastReset")
+    WINDOW card AS (PARTITION BY "cardId" ORDER BY review, id)
   )`;
 
 const BATCH = 2000;
@@ -43,7 +47,7 @@ export async function* readCardHistories(db: Db, userId: string): AsyncGenerator
   const ids = cards.rows.map((row) => row.id);
   for (let i = 0; i < ids.length; i += BATCH) {
     const rows = await db.pool.query<{ cardId: string; ratings: number[]; deltas: number[]; times: number[] }>(
-      `WITH batch AS (SELECT unnest($2::text[]) AS id), ${KEPT}
+      `WITH ${kept(`l."cardId" = ANY($2::text[])`)}
        SELECT "cardId", array_agg(rating ORDER BY review, id) AS ratings,
          array_agg(greatest(coalesce(delta, 0), 0) ORDER BY review, id) AS deltas,
          array_agg((extract(epoch FROM review) * 1000)::float8 ORDER BY review, id) AS times
@@ -64,7 +68,7 @@ export type UsableReviews = {
 /** How much of the learner's history the optimizer can use, counted in SQL (the same rules as `readCardHistories`). */
 export async function countUsableReviews(db: Db, userId: string): Promise<UsableReviews> {
   const rows = await db.pool.query<UsableReviews>(
-    `WITH batch AS (SELECT DISTINCT "cardId" AS id FROM "ReviewLog" WHERE "userId" = $1 AND kind = 'RATING'::"ReviewKind"), ${KEPT}
+    `WITH ${kept("true")}
      SELECT (count(*) FILTER (WHERE "firstState" = 0))::int AS reviews,
        (count(*) FILTER (WHERE "firstState" = 0 AND delta > 0))::int AS items
      FROM kept`,
