@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_SIGNUPS_PER_IP } from "./e2e/support/accounts";
 
 const port = Number(process.env.E2E_PORT) || 3100;
 const chromium = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -39,6 +40,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), LATENT_DATA_DIR: dataDir, E2E_FRESH: "1", NEXTAUTH_URL: `http://localhost:${port}` },
+    env: {
+      PORT: String(port),
+      LATENT_DATA_DIR: dataDir,
+      E2E_FRESH: "1",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      LATENT_SIGNUPS_PER_IP: String(E2E_SIGNUPS_PER_IP),
+    },
   },
 });

@@ -38,6 +38,22 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/lab" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
                   Lab
                 </Link>
+                <Link href="/progress" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                  Progress
+                </Link>
+                <Link href="/tracks" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                  Tracks
+                </Link>
+                {user.role !== "LEARNER" && (
+                  <Link href="/teach" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                    Teach
+                  </Link>
+                )}
+                {user.role === "ADMIN" && (
+                  <Link href="/admin" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
+                    Admin
+                  </Link>
+                )}
                 <Link href="/settings" className="text-stone-700 hover:text-stone-950 dark:text-stone-300 dark:hover:text-white">
                   Settings
                 </Link>
@@ -46,9 +62,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="ml-auto flex items-center gap-3 text-sm">
               {user ? (
                 <>
-                  <span className="hidden text-stone-600 sm:inline dark:text-stone-400" data-testid="current-user">
+                  <Link href="/account" aria-label={`Your account (${user.name || user.email})`} className="max-w-[12rem] truncate text-stone-600 hover:text-stone-950 dark:text-stone-400 dark:hover:text-white" data-testid="current-user">
                     {user.name || user.email}
-                  </span>
+                  </Link>
                   <SignOutButton />
                 </>
               ) : (

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { formatCount, formatShare } from "@/lib/progress/format";
+import { loadProgressSummary } from "@/lib/progress";
 import { ensureCards } from "@/lib/review/cards";
-import { reviewActivity } from "@/lib/review/history";
 import { loadQueue } from "@/lib/review/queue";
 import { getReviewSettings } from "@/lib/review/settings";
 
@@ -34,10 +35,10 @@ export default async function HomePage() {
   const db = getDb();
   await ensureCards(db, user.id);
   const settings = await getReviewSettings(db, user.id);
-  const [queue, activity] = await Promise.all([loadQueue(db, user.id, new Date(), { settings }), reviewActivity(db, user.id, settings)]);
+  const [queue, summary] = await Promise.all([loadQueue(db, user.id, new Date(), { settings }), loadProgressSummary(db, user.id, settings)]);
   const left = queue.counts.new + queue.counts.learning + queue.counts.review;
-  const total = activity.reduce((sum, day) => sum + day.reviews, 0);
-  const max = Math.max(1, ...activity.map((day) => day.reviews));
+  const month = summary.month;
+  const reviewed = month.youngPass + month.youngFail + month.maturePass + month.matureFail;
 
   return (
     <div className="space-y-8">
@@ -61,20 +62,32 @@ export default async function HomePage() {
           </p>
         )}
       </section>
-      <section aria-labelledby="activity" className="space-y-3">
-        <h2 id="activity" className="text-lg font-medium">
-          Last 14 days: {total} {total === 1 ? "answer" : "answers"}
+      <section aria-labelledby="progress" className="rounded-xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+        <h2 id="progress" className="text-lg font-medium">
+          Your progress
         </h2>
-        <ol className="flex h-24 items-end gap-1" aria-label="Answers per day">
-          {activity.map((day) => (
-            <li key={day.day} className="flex-1" title={`${day.day}: ${day.reviews} answers, ${day.again} forgotten`}>
-              <span className="sr-only">
-                {day.day}: {day.reviews} answers
-              </span>
-              <div className="rounded-t bg-indigo-600 dark:bg-indigo-400" style={{ height: `${Math.max(2, (day.reviews / max) * 96)}px`, opacity: day.reviews ? 1 : 0.2 }} />
-            </li>
-          ))}
-        </ol>
+        <dl className="mt-2 grid gap-x-6 gap-y-1 text-stone-700 sm:grid-cols-3 dark:text-stone-300" data-testid="progress-summary">
+          <div>
+            <dt className="text-sm text-stone-600 dark:text-stone-400">Reviewed today</dt>
+            <dd className="text-lg font-medium tabular-nums">{formatCount(summary.reviewsToday)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600 dark:text-stone-400">Streak</dt>
+            <dd className="text-lg font-medium tabular-nums">
+              {summary.streak.days} {summary.streak.days === 1 ? "day" : "days"}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600 dark:text-stone-400">True retention, last 30 days</dt>
+            <dd className="text-lg font-medium tabular-nums">
+              {formatShare(month.youngPass + month.maturePass, reviewed)}
+              {reviewed > 0 && <span className="text-sm font-normal text-stone-600 dark:text-stone-400"> of {formatCount(reviewed)} reviews</span>}
+            </dd>
+          </div>
+        </dl>
+        <Link href="/progress" className="mt-4 inline-block font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+          See your progress: activity, memory and lab
+        </Link>
       </section>
       <p className="text-sm">
         <Link href="/decks" className="underline">

@@ -88,6 +88,7 @@ test("repeated failed sign-ins are answered 429 with Retry-After, and the form s
   const attempt = async () => {
     const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     return request.post("/api/auth/callback/credentials", {
+      headers: { origin: `http://localhost:${Number(process.env.E2E_PORT) || 3100}` },
       form: { email, password: "wrong password", csrfToken, json: "true" },
       maxRedirects: 0,
     });

@@ -69,3 +69,15 @@ test("no hidden test reaches the browser: none of their names is in any client f
   }
   expect(visibleFound, `a visible test name ("${visibleName}") is in the client files`).toBe(true);
 });
+
+test("/progress is among the pages checked, and its chunks hold no chart library: its charts are server-rendered SVG", () => {
+  const manifest = path.join(NEXT, "server", "app", "(study)", "progress", "page_client-reference-manifest.js");
+  expect(fs.existsSync(manifest), "the build has /progress").toBe(true);
+  const chunks = fs.readFileSync(manifest, "utf8").match(/\/_next\/static\/chunks\/[\w.-]+\.js/g) ?? [];
+  expect(chunks.length).toBeGreaterThan(0);
+  for (const chunk of new Set(chunks)) {
+    const body = fs.readFileSync(path.join(NEXT, chunk.replace("/_next/", "")), "utf8");
+    expect(HEAVY.test(body), `${chunk} has Monaco or tfjs`).toBe(false);
+    expect(/visx-(bar|group)/.test(body), `${chunk} has visx`).toBe(false);
+  }
+});

@@ -3,6 +3,8 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
 const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
+// A state-changing request must say it comes from this site, as the app's own pages do (docs/security.md).
+const sameOrigin = { origin: `http://localhost:${Number(process.env.E2E_PORT) || 3100}` };
 
 async function signUp(page: Page) {
   await page.goto("/signup");
@@ -48,6 +50,7 @@ test("submit a wrong solution → history names the failing hidden test → the 
 test("a forged browser result cannot create a passing submission", async ({ page }) => {
   await signUp(page);
   const response = await page.request.post("/api/lab/submissions", {
+    headers: sameOrigin,
     data: { exerciseId: "kl-divergence", code: reversed, status: "pass", points: 14, results: { status: "pass", tests: [], points: 14, maxPoints: 14 } },
   });
   expect(response.status()).toBe(201);
@@ -56,9 +59,9 @@ test("a forged browser result cannot create a passing submission", async ({ page
   const list = (await (await page.request.get("/api/lab/submissions?exercise=kl-divergence")).json()) as { submissions: Array<{ status: string }> };
   expect(list.submissions.map((s) => s.status)).toEqual(["fail"]);
 
-  const tooBig = await page.request.post("/api/lab/submissions", { data: { exerciseId: "kl-divergence", code: "x".repeat(65 * 1024) } });
+  const tooBig = await page.request.post("/api/lab/submissions", { headers: sameOrigin, data: { exerciseId: "kl-divergence", code: "x".repeat(65 * 1024) } });
   expect(tooBig.status()).toBe(413);
-  const unknown = await page.request.post("/api/lab/submissions", { data: { exerciseId: "nope", code: reversed } });
+  const unknown = await page.request.post("/api/lab/submissions", { headers: sameOrigin, data: { exerciseId: "nope", code: reversed } });
   expect(unknown.status()).toBe(404);
   expect(((await (await page.request.get("/api/lab/submissions?exercise=kl-divergence")).json()) as { submissions: unknown[] }).submissions).toHaveLength(1);
 });
@@ -81,7 +84,7 @@ test("verdict parity: the browser's visible verdicts equal the server sandbox's 
       const browser = await page.locator('[data-testid="test-result"]').evaluateAll((rows) =>
         rows.map((row) => `${row.getAttribute("data-status")} · ${row.querySelector('[data-testid="test-name"]')?.textContent}`),
       );
-      const server = (await (await page.request.post("/api/lab/submissions", { data: { exerciseId: id, code } })).json()) as {
+      const server = (await (await page.request.post("/api/lab/submissions", { headers: sameOrigin, data: { exerciseId: id, code } })).json()) as {
         results: { tests: Array<{ name: string; status: string; hidden: boolean }> };
       };
       const visible = server.results.tests.filter((t) => !t.hidden).map((t) => `${t.status} · ${t.name}`);

@@ -4,7 +4,7 @@
  */
 export class Refusal extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 413 | 422,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 422 | 503,
     message: string,
     readonly code: string,
   ) {

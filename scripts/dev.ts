@@ -1,4 +1,5 @@
-// npm run dev: the same database, content and job worker as `npm start`, with `next dev`.
+// npm run dev: the same database, content and job worker as `npm start`, with Next's development server behind the
+// same web server (lib/server/web-server.ts).
 import { spawn } from "node:child_process";
 import { bootDatabase, ensureAuthSecret, importContentInto, loadEnvironment, spawnWorker, stopChild, webServerEnv } from "@/lib/server/boot";
 
@@ -11,9 +12,9 @@ async function main() {
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   const database = await bootDatabase({ log });
   await importContentInto(database.databaseUrl, log);
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(port)], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts", "--dev"], {
     stdio: "inherit",
-    env: webServerEnv(database.databaseUrl),
+    env: webServerEnv(database.databaseUrl, { PORT: String(port) }),
   });
   const worker = process.env.LATENT_START_WORKER !== "0" ? spawnWorker(database.databaseUrl) : undefined;
   let stopping = false;

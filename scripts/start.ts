@@ -1,7 +1,7 @@
 // npm start: database (embedded unless DATABASE_URL), migrations and the job queue's schema, content, a production
-// build when the current one is missing or stale, then `next start` on PORT (3000) and one job worker beside it
-// (unless LATENT_START_WORKER=0, for workers run elsewhere). Ctrl+C stops everything cleanly: the worker finishes or
-// hands back its jobs before the database stops.
+// build when the current one is missing or stale, then the web server (Next.js behind our own HTTP server,
+// lib/server/web-server.ts) on PORT (3000) and one job worker beside it (unless LATENT_START_WORKER=0, for workers run
+// elsewhere). Ctrl+C stops everything cleanly: the worker finishes or hands back its jobs before the database stops.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { bootDatabase, buildIsCurrent, ensureAuthSecret, importContentInto, loadEnvironment, markBuildCurrent, spawnWorker, stopChild, webServerEnv } from "@/lib/server/boot";
 
@@ -39,9 +39,9 @@ async function main() {
   const contentOk = await importContentInto(database.databaseUrl, log);
   if (!contentOk) log("Some content files have errors and were not imported (see above); the rest of Latent runs.");
 
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: webServerEnv(database.databaseUrl),
+    env: webServerEnv(database.databaseUrl, { PORT: String(port) }),
   });
   children.server = server;
   server.on("exit", (code) => void shutdown(code ?? 0));

@@ -75,7 +75,11 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
     const a = tf.tensor2d(x);
     const b = tf.tensor2d(xHat);
     const errors = expectNoLeak(() => solution.reconstructionErrors(a, b), { label: "reconstructionErrors(x, xHat)" });
-    expectNoLeak(() => solution.fitThreshold(errors, 2), { label: "fitThreshold(errors, 2)" });
-    expectNoLeak(() => solution.flagAnomalies(errors, 0.05), { label: "flagAnomalies(errors, 0.05)" });
+    const expectedErrors = errorsByHand(x, xHat);
+    expectClose(errors, expectedErrors, { label: "reconstructionErrors(x, xHat)" });
+    const threshold = expectNoLeak(() => solution.fitThreshold(errors, 2), { label: "fitThreshold(errors, 2)" });
+    expectClose(expectNumber(threshold, { label: "fitThreshold(errors, 2)" }), thresholdByHand(expectedErrors, 2), { label: "fitThreshold(errors, 2)" });
+    const flags = expectNoLeak(() => solution.flagAnomalies(errors, 0.05), { label: "flagAnomalies(errors, 0.05)" });
+    expectEqual(flags, expectedErrors.map((e) => e > 0.05), { label: "flagAnomalies(errors, 0.05)", dtype: "bool" });
   });
 });

@@ -57,7 +57,9 @@ export default defineTests<typeof Reference>(({ test, tf, solution, expectScalar
   test("no tensor leaks", () => {
     const r = tf.tensor2d(real, [4, 1]);
     const f = tf.tensor2d(fake, [4, 1]);
-    expectNoLeak(() => solution.discriminatorLoss(r, f), { label: "discriminatorLoss(real, fake)" });
-    expectNoLeak(() => solution.generatorLoss(f), { label: "generatorLoss(fake)" });
+    expectScalar(expectNoLeak(() => solution.discriminatorLoss(r, f), { label: "discriminatorLoss(real, fake)" }), discriminatorByHand(real, fake), {
+      label: "discriminatorLoss(real, fake)",
+    });
+    expectScalar(expectNoLeak(() => solution.generatorLoss(f), { label: "generatorLoss(fake)" }), generatorByHand(fake), { label: "generatorLoss(fake)" });
   });
 });

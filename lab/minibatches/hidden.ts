@@ -1,8 +1,8 @@
-import { defineTests, type Tensor } from "@/lib/lab/api";
+import { defineTests } from "@/lib/lab/api";
 import type * as Reference from "./solution";
-import { batchesByHand, labelsOf, rowsOf } from "./tests";
+import { batchesByHand, batchParts, labelsOf, rowsOf } from "./tests";
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectTrue, expectEqual }) => {
+export default defineTests<typeof Reference>(({ test, tf, solution, random, expectArray, expectEqual }) => {
   test("n a multiple of batchSize: exactly n / batchSize full batches, no empty one", () => {
     const rng = random(10);
     const order = Array.from({ length: 10 }, (_, i) => i);
@@ -10,17 +10,21 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
       const j = Math.floor(rng.next() * (i + 1));
       [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
     }
-    const batches = solution.makeBatches(tf.tensor2d(rowsOf(10)), tf.tensor1d(labelsOf(10)), 5, order) as { xs: Tensor; ys: Tensor }[];
-    expectTrue(batches.length === 2, `makeBatches(10 samples, batchSize 5) should give 2 batches, got ${batches.length}.`);
+    const batches = expectArray(solution.makeBatches(tf.tensor2d(rowsOf(10)), tf.tensor1d(labelsOf(10)), 5, order), {
+      label: "makeBatches(10 samples, batchSize 5)",
+      length: 2,
+    }).map(batchParts);
     const expected = batchesByHand(labelsOf(10), 5, order);
-    batches.forEach((batch, b) => expectEqual(batch.ys, expected[b] ?? [], { label: `batch ${b}: ys` }));
+    batches.forEach(({ ys }, b) => expectEqual(ys, expected[b] ?? [], { label: `batch ${b}: ys` }));
   }, { hidden: true });
 
   test("batchSize 1 gives one sample per batch, in order", () => {
     const order = [1, 2, 0];
-    const batches = solution.makeBatches(tf.tensor2d(rowsOf(3)), tf.tensor1d(labelsOf(3)), 1, order) as { xs: Tensor; ys: Tensor }[];
-    expectTrue(batches.length === 3, `makeBatches(3 samples, batchSize 1) should give 3 batches, got ${batches.length}.`);
+    const batches = expectArray(solution.makeBatches(tf.tensor2d(rowsOf(3)), tf.tensor1d(labelsOf(3)), 1, order), {
+      label: "makeBatches(3 samples, batchSize 1)",
+      length: 3,
+    }).map(batchParts);
     const expected = batchesByHand(rowsOf(3), 1, order);
-    batches.forEach((batch, b) => expectEqual(batch.xs, expected[b] ?? [], { label: `batch ${b}: xs` }));
+    batches.forEach(({ xs }, b) => expectEqual(xs, expected[b] ?? [], { label: `batch ${b}: xs` }));
   }, { hidden: true });
 });

@@ -1,4 +1,4 @@
-import { defineTests, type Plain, type Tensor } from "@/lib/lab/api";
+import { defineTests, type Plain } from "@/lib/lab/api";
 import type * as Reference from "./solution";
 
 /** Row i of x is [10·i, 10·i + 1] and its label is 100 + i, so every value says which sample it came from. */
@@ -15,27 +15,34 @@ export function batchesByHand<T>(items: T[], batchSize: number, order: number[])
 
 const count = (n: number) => `${n} batch${n === 1 ? "" : "es"}`;
 
-export default defineTests<typeof Reference>(({ test, tf, solution, expectTrue, expectTensor, expectEqual, expectThrows, expectNoLeak }) => {
+/** The `{ xs, ys }` of one batch, each read once from the learner's object. */
+export function batchParts(batch: unknown): { xs: unknown; ys: unknown } {
+  if (typeof batch !== "object" || batch === null) return { xs: batch, ys: undefined };
+  const { xs, ys } = batch as { xs?: unknown; ys?: unknown };
+  return { xs, ys };
+}
+
+export default defineTests<typeof Reference>(({ test, tf, solution, expectArray, expectTensor, expectEqual, expectThrows, expectNoLeak, readValues, fail }) => {
   /** Checks the list of batches: count, then every xs and ys against the expected rows. */
-  const expectBatches = (
-    actual: unknown,
-    expectedX: Plain[][],
-    expectedY: Plain[][],
-    label: string,
-    hint?: string,
-  ) => {
-    expectTrue(Array.isArray(actual), `${label} should return an array of { xs, ys } batches.`);
-    const batches = actual as { xs: Tensor; ys: Tensor }[];
-    const sizes = batches.map((batch) => (batch && typeof batch === "object" && "xs" in batch ? String(batch.xs?.shape?.[0]) : "?"));
-    expectTrue(
-      batches.length === expectedX.length,
-      `${label}: expected ${count(expectedX.length)} (sizes ${expectedX.map((b) => b.length).join(", ")}) but got ${count(batches.length)} (sizes ${sizes.join(", ") || "none"}).` +
-        " The last batch holds the remainder when n is not a multiple of batchSize, and there is never an empty batch.",
-    );
-    batches.forEach((batch, b) => {
+  const expectBatches = (actual: unknown, expectedX: Plain[][], expectedY: Plain[][], label: string, hint?: string) => {
+    const batches = expectArray(actual, { label: `${label} (an array of { xs, ys } batches)` }).map(batchParts);
+    if (batches.length !== expectedX.length) {
+      const sizes = batches.map(({ xs }) => {
+        try {
+          return String(readValues(xs).shape[0]);
+        } catch {
+          return "?";
+        }
+      });
+      fail(
+        `${label}: expected ${count(expectedX.length)} (sizes ${expectedX.map((b) => b.length).join(", ")}) but got ${count(batches.length)} (sizes ${sizes.join(", ") || "none"}).` +
+          " The last batch holds the remainder when n is not a multiple of batchSize, and there is never an empty batch.",
+      );
+    }
+    batches.forEach(({ xs, ys }, b) => {
       const where = `${label}, batch ${b}`;
-      expectEqual(expectTensor(batch.xs, { label: `${where}: xs` }), expectedX[b] ?? [], { label: `${where}: xs`, hint });
-      expectEqual(expectTensor(batch.ys, { label: `${where}: ys` }), expectedY[b] ?? [], { label: `${where}: ys`, hint });
+      expectEqual(expectTensor(xs, { label: `${where}: xs` }), expectedX[b] ?? [], { label: `${where}: xs`, hint });
+      expectEqual(expectTensor(ys, { label: `${where}: ys` }), expectedY[b] ?? [], { label: `${where}: ys`, hint });
     });
   };
 
@@ -73,11 +80,17 @@ export default defineTests<typeof Reference>(({ test, tf, solution, expectTrue, 
       matches: /same number of samples/i,
       hint: "compare x.shape[0] and y.shape[0] first and throw new Error('… same number of samples …').",
     });
+    // Only then: the same number of samples gives a list of batches.
+    expectArray(solution.makeBatches(tf.tensor2d(rowsOf(2)), tf.tensor1d(labelsOf(2)), 2, [1, 0]), {
+      label: "makeBatches(x with 2 samples, y with 2)",
+      hint: "throw only when the numbers of samples differ.",
+    });
   });
 
   test("no tensor leaks: only the batch tensors stay allocated", () => {
     const x = tf.tensor2d(rowsOf(5));
     const y = tf.tensor1d(labelsOf(5));
-    expectNoLeak(() => solution.makeBatches(x, y, 2, order), { label: "makeBatches(x, y, 2, order)" });
+    const batches = expectNoLeak(() => solution.makeBatches(x, y, 2, order), { label: "makeBatches(x, y, 2, order)" });
+    expectBatches(batches, batchesByHand(rowsOf(5), 2, order), batchesByHand(labelsOf(5), 2, order), "makeBatches(x, y, 2, order)");
   });
 });

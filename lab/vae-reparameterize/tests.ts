@@ -45,8 +45,8 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
       );
     }
     const [gradMu, gradLogVar] = gradients;
-    expectClose(gradMu ?? [], mu.map((row) => row.map(() => 1)), { label: "∂Σz/∂μ" });
-    expectClose(gradLogVar ?? [], logVar.map((row, r) => row.map((lv, j) => 0.5 * Math.exp(0.5 * lv) * (eps[r]?.[j] ?? NaN))), {
+    expectClose(gradMu, mu.map((row) => row.map(() => 1)), { label: "∂Σz/∂μ" });
+    expectClose(gradLogVar, logVar.map((row, r) => row.map((lv, j) => 0.5 * Math.exp(0.5 * lv) * (eps[r]?.[j] ?? NaN))), {
       label: "∂Σz/∂logVar",
       hint: { values: "z must be built from mu and logVar with tensor ops (no dataSync, no new tf.tensor), using exp(½·logVar)." },
     });
@@ -75,7 +75,9 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
     const m = muT();
     const lv = logVarT();
     const e = epsT();
-    expectNoLeak(() => solution.reparameterize(m, lv, e), { label: "reparameterize(mu, logVar, epsilon)" });
-    expectNoLeak(() => solution.klToStandardNormal(m, lv), { label: "klToStandardNormal(mu, logVar)" });
+    const z = expectNoLeak(() => solution.reparameterize(m, lv, e), { label: "reparameterize(mu, logVar, epsilon)" });
+    expectClose(z, mu.map((row, r) => zByHand(row, logVar[r] ?? [], eps[r] ?? [])), { label: "reparameterize(mu, logVar, epsilon)" });
+    const kl = expectNoLeak(() => solution.klToStandardNormal(m, lv), { label: "klToStandardNormal(mu, logVar)" });
+    expectClose(kl, klByHand(mu, logVar), { label: "klToStandardNormal(mu, logVar)" });
   });
 });

@@ -64,11 +64,16 @@ export default defineTests<typeof Reference>(({ test, tf, solution, expectShape,
       matches: /same size/i,
       hint: "check the sizes of the last axes first and throw new Error('… must have the same size …').",
     });
+    // Only then: samples of the same size get a distance.
+    expectShape(solution.wasserstein1d(tf.tensor1d([1, 2, 3]), tf.tensor1d([3, 1, 5])), [], {
+      label: "wasserstein1d(a of size 3, b of size 3)",
+      hint: { type: "throw only when the sizes differ." },
+    });
   });
 
   test("no tensor leaks (tf.topk returns two tensors)", () => {
-    const x = tf.tensor2d([a, b]);
-    const y = tf.tensor2d([b, a]);
-    expectNoLeak(() => solution.wasserstein1d(x, y), { label: "wasserstein1d(a, b)" });
+    const [x, y] = [tf.tensor2d([a, b]), tf.tensor2d([b, a])];
+    const w = expectNoLeak(() => solution.wasserstein1d(x, y), { label: "wasserstein1d(a, b)" });
+    expectClose(w, [w1(a, b), w1(b, a)], { label: "wasserstein1d(a, b)" });
   });
 });

@@ -100,14 +100,18 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
   test("no tensor leaks from criticLoss, generatorLoss or gradientPenalty", () => {
     const realScores = tf.tensor2d(real, [4, 1]);
     const fakeScores = tf.tensor2d(fake, [4, 1]);
-    expectNoLeak(() => solution.criticLoss(realScores, fakeScores), { label: "criticLoss(real, fake)" });
-    expectNoLeak(() => solution.generatorLoss(fakeScores), { label: "generatorLoss(fake)" });
+    expectScalar(expectNoLeak(() => solution.criticLoss(realScores, fakeScores), { label: "criticLoss(real, fake)" }), mean(fake) - mean(real), {
+      label: "criticLoss(real, fake)",
+    });
+    expectScalar(expectNoLeak(() => solution.generatorLoss(fakeScores), { label: "generatorLoss(fake)" }), -mean(fake), { label: "generatorLoss(fake)" });
     const rng = random(5);
     const weights = { W: [0, 1].map(() => rng.normalArray(3)), v: rng.normalArray(3) };
     const critic = mlpCritic(tf, weights);
-    const realX = tf.tensor2d(rng.normalArray(4), [2, 2]);
-    const fakeX = tf.tensor2d(rng.normalArray(4), [2, 2]);
-    const alpha = tf.tensor2d([0.4, 0.9], [2, 1]);
-    expectNoLeak(() => solution.gradientPenalty(critic, realX, fakeX, alpha), { label: "gradientPenalty(critic, real, fake, alpha)" });
+    const realRows = [0, 1].map(() => rng.normalArray(2));
+    const fakeRows = [0, 1].map(() => rng.normalArray(2));
+    const alpha = [0.4, 0.9];
+    const [realX, fakeX, alphaT] = [tf.tensor2d(realRows), tf.tensor2d(fakeRows), tf.tensor2d(alpha, [2, 1])];
+    const penalty = expectNoLeak(() => solution.gradientPenalty(critic, realX, fakeX, alphaT), { label: "gradientPenalty(critic, real, fake, alpha)" });
+    expectScalar(penalty, gradientPenaltyByHand(weights, realRows, fakeRows, alpha), { label: "gradientPenalty(critic, real, fake, alpha)" });
   });
 });

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { studyAllDecks } from "@/lib/review/cards";
 import { hashPassword } from "./password";
+import { reserveAttempt } from "./throttle";
 
 export type NewUser = { email: string; name?: string | null; passwordHash?: string | null; image?: string | null; emailVerified?: Date | null };
 
@@ -27,9 +28,25 @@ export async function createUser(db: Db, user: NewUser) {
   });
 }
 
-export type SignUpResult = { ok: true; userId: string } | { ok: false; errors: Record<string, string> };
+export type SignUpResult = { ok: true; userId: string } | { ok: false; errors: Record<string, string>; retryAfter?: number };
 
-export async function signUpWithPassword(db: Db, input: { email: string; name: string; password: string }): Promise<SignUpResult> {
+function minutes(seconds: number): string {
+  const m = Math.ceil(seconds / 60);
+  return m <= 1 ? "a minute" : `${m} minutes`;
+}
+
+/**
+ * A new account with a password. Each attempt from an IP is counted first (THROTTLE_RULES.signup), so one address
+ * cannot create accounts, or make the server hash passwords, without bound.
+ */
+export async function signUpWithPassword(db: Db, input: { email: string; name: string; password: string; ip?: string | null }): Promise<SignUpResult> {
+  if (input.ip) {
+    const reservation = await reserveAttempt(db, [{ kind: "signup", value: input.ip }]);
+    if (reservation.throttled) {
+      const message = `Too many sign-ups from your network in the last hour. Try again in ${minutes(reservation.retryAfter)}.`;
+      return { ok: false, errors: { form: message }, retryAfter: reservation.retryAfter };
+    }
+  }
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     return { ok: false, errors: { email: "This email cannot be used for a new account. If it is yours, sign in instead." } };

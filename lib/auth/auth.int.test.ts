@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { createUser, signUpWithPassword } from "./accounts";
 import { signInWithPassword } from "./sign-in";
+import { hashPassword } from "./password";
 import { retryAfterSeconds, THROTTLE_RULES } from "./throttle";
 
 let t: TestDatabase;
@@ -51,7 +52,7 @@ describe("password sign-in", () => {
 
   it("locks an account after repeated failures, even with the right password, and says for how long", async () => {
     await signUpWithPassword(t.db, { email: "linus@example.com", name: "", password: "correct horse battery" });
-    for (let i = 0; i < THROTTLE_RULES.email.maxFailures; i++) {
+    for (let i = 0; i < THROTTLE_RULES.email.max; i++) {
       await signInWithPassword(t.db, { email: "linus@example.com", password: `wrong ${i}`, ip: `10.1.0.${i}` });
     }
     const locked = await signInWithPassword(t.db, { email: "linus@example.com", password: "correct horse battery", ip: "10.9.9.9" });
@@ -67,7 +68,7 @@ describe("password sign-in", () => {
 
   it("locks an IP that tries many accounts, counting concurrent failures", async () => {
     await Promise.all(
-      Array.from({ length: THROTTLE_RULES.ip.maxFailures }, (_, i) =>
+      Array.from({ length: THROTTLE_RULES.ip.max }, (_, i) =>
         signInWithPassword(t.db, { email: `spray-${i}@example.com`, password: "guess", ip: "203.0.113.7" }),
       ),
     );
@@ -76,9 +77,38 @@ describe("password sign-in", () => {
     expect(fromThatIp).toMatchObject({ ok: false, reason: "throttled" });
   });
 
+  it("counts 40 simultaneous attempts before checking any password: 5 are checked, the rest throttled, a correct one among them neither gets in nor clears the count", async () => {
+    await signUpWithPassword(t.db, { email: "raced@example.com", name: "", password: "correct horse battery" });
+    const attempt = (password: string, i: number) => signInWithPassword(t.db, { email: "raced@example.com", password, ip: `10.40.0.${i}` });
+    const wrong = Array.from({ length: 39 }, (_, i) => attempt(`wrong ${i}`, i));
+    // The correct password comes once five attempts are counted, while their passwords are still being checked.
+    const key = "email:raced@example.com";
+    while (((await t.db.authThrottle.findUnique({ where: { key } }))?.failures ?? 0) < THROTTLE_RULES.email.max) await new Promise((r) => setTimeout(r, 2));
+    const correct = attempt("correct horse battery", 39);
+    const outcomes = await Promise.all([...wrong, correct]);
+
+    expect(outcomes.filter((o) => !o.ok && o.reason === "invalid")).toHaveLength(THROTTLE_RULES.email.max);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "throttled")).toHaveLength(40 - THROTTLE_RULES.email.max);
+    expect(await correct).toMatchObject({ ok: false, reason: "throttled" });
+    // Every attempt was counted, and the correct one cleared nothing.
+    expect((await t.db.authThrottle.findUniqueOrThrow({ where: { key } })).failures).toBe(40);
+    expect(await signInWithPassword(t.db, { email: "raced@example.com", password: "correct horse battery", ip: "10.40.1.1" })).toMatchObject({ reason: "throttled" });
+  });
+
+  it("gives an IP back the attempts that succeed: a class signing in one after another from one address is never locked out", async () => {
+    const passwordHash = await hashPassword("correct horse battery");
+    const users = await Promise.all(Array.from({ length: THROTTLE_RULES.ip.max + 5 }, (_, i) => createUser(t.db, { email: `class-${i}@example.com`, passwordHash })));
+    for (const user of users) {
+      expect(await signInWithPassword(t.db, { email: user.email, password: "correct horse battery", ip: "192.0.2.30" })).toMatchObject({ ok: true });
+    }
+    const row = await t.db.authThrottle.findUnique({ where: { key: "ip:192.0.2.30" } });
+    expect(row?.failures ?? 0).toBe(0);
+    expect(row?.lockedUntil ?? null).toBeNull();
+  });
+
   it("forgets failures older than the window", async () => {
     await signUpWithPassword(t.db, { email: "old@example.com", name: "", password: "correct horse battery" });
-    for (let i = 0; i < THROTTLE_RULES.email.maxFailures - 1; i++) {
+    for (let i = 0; i < THROTTLE_RULES.email.max - 1; i++) {
       await signInWithPassword(t.db, { email: "old@example.com", password: "bad", ip: null });
     }
     await t.db.authThrottle.update({ where: { key: "email:old@example.com" }, data: { windowStart: new Date(Date.now() - THROTTLE_RULES.email.windowMs - 1000) } });
@@ -86,5 +116,26 @@ describe("password sign-in", () => {
     const row = await t.db.authThrottle.findUniqueOrThrow({ where: { key: "email:old@example.com" } });
     expect(row.failures).toBe(1);
     expect(row.lockedUntil).toBeNull();
+  });
+});
+
+describe("password sign-up", () => {
+  const saved = process.env.LATENT_SIGNUPS_PER_IP;
+  afterAll(() => {
+    if (saved === undefined) delete process.env.LATENT_SIGNUPS_PER_IP;
+    else process.env.LATENT_SIGNUPS_PER_IP = saved;
+  });
+
+  it("is limited per IP, counting every attempt, refused ones included; the refused attempt creates nothing", async () => {
+    process.env.LATENT_SIGNUPS_PER_IP = "3";
+    const signUp = (email: string, ip: string) => signUpWithPassword(t.db, { email, name: "", password: "correct horse battery", ip });
+    expect(await signUp("new-1@example.com", "198.51.100.9")).toMatchObject({ ok: true });
+    expect(await signUp("new-1@example.com", "198.51.100.9")).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/cannot be used/) } });
+    expect(await signUp("new-2@example.com", "198.51.100.9")).toMatchObject({ ok: true });
+    const refused = await signUp("new-3@example.com", "198.51.100.9");
+    expect(refused).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/Too many sign-ups from your network in the last hour\. Try again in \d+ minutes\./) } });
+    expect(await t.db.user.findUnique({ where: { email: "new-3@example.com" } })).toBeNull();
+    // Another address is not affected.
+    expect(await signUp("new-3@example.com", "198.51.100.10")).toMatchObject({ ok: true });
   });
 });

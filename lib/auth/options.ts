@@ -5,7 +5,9 @@ import GitHubProvider from "next-auth/providers/github";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { getDb } from "@/lib/db";
 import { createUser } from "./accounts";
-import { clientIp, signInWithPassword } from "./sign-in";
+import { safeCallbackPath } from "./callback-url";
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+import { clientIp, reportThrottledSignIn, signInWithPassword } from "./sign-in";
 
 // GitHub sign-in creates accounts through the adapter; its createUser goes through ours (first account = admin).
 function adapter(): Adapter {
@@ -27,7 +29,7 @@ export function githubEnabled(): boolean {
 export function authOptions(): NextAuthOptions {
   return {
     adapter: adapter(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -39,6 +41,7 @@ export function authOptions(): NextAuthOptions {
             password: credentials?.password,
             ip: clientIp(req.headers ?? {}),
           });
+          if (!outcome.ok && outcome.reason === "throttled") reportThrottledSignIn(outcome.retryAfter);
           return outcome.ok ? outcome.user : null;
         },
       }),
@@ -47,13 +50,28 @@ export function authOptions(): NextAuthOptions {
         : []),
     ],
     callbacks: {
+      // Each sign-in (password or GitHub) starts a server-side session; the cookie carries its id (lib/auth/sessions.ts).
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sid = await startSession(getDb(), user.id);
+        }
         return token;
+      },
+      // Only a path of this site, whatever callbackUrl said (lib/auth/callback-url.ts).
+      redirect({ url, baseUrl }) {
+        const origin = new URL(baseUrl).origin;
+        return `${origin}${safeCallbackPath(url, "/", origin)}`;
       },
       async session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the session on the server: a copy of the cookie signs no one in afterwards.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(getDb(), token.sid);
       },
     },
   };

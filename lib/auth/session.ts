@@ -32,32 +32,48 @@ export async function decodeSessionToken(token: string, secret: string): Promise
   return payload as JWT;
 }
 
-/** The signed-in user's id from the session cookie among these, or null (none, forged, altered or expired). */
-async function sessionUserId(cookieValues: Record<string, string>): Promise<string | null> {
+type SessionClaims = { userId: string; sessionId: string };
+
+/** The user and session the session cookie among these names, or null (none, forged, altered or expired). */
+async function sessionClaims(cookieValues: Record<string, string>): Promise<SessionClaims | null> {
   const token = await getToken({
     // No headers: getToken would also accept the token as an `Authorization: Bearer` header, which sessions here
     // never use; the cookie is the only way in, as with next-auth's getServerSession.
     req: { cookies: cookieValues, headers: new Headers() } as never,
     decode: async ({ token, secret }) => (token && secret ? decodeSessionToken(token, String(secret)) : null),
   });
-  return typeof token?.sub === "string" ? token.sub : null;
+  // A token without a session id predates server-side sessions: it no longer signs anyone in.
+  return typeof token?.sub === "string" && typeof token.sid === "string" ? { userId: token.sub, sessionId: token.sid } : null;
 }
 
-async function userById(id: string | null): Promise<CurrentUser | null> {
-  if (!id) return null;
-  // A prepared statement: this runs on every request (docs/benchmarks.md).
-  const rows = await queryPrepared<CurrentUser>(getDb(), "current-user", `SELECT id, email, name, role::text AS role FROM "User" WHERE id = $1`, [id]);
-  return rows[0] ?? null;
+export type CurrentSession = { user: CurrentUser; sessionId: string };
+
+async function sessionUser(claims: SessionClaims | null): Promise<CurrentSession | null> {
+  if (!claims) return null;
+  // One prepared statement on every request (docs/benchmarks.md): the session must still exist (not signed out,
+  // not past its lifetime) and its user too.
+  const rows = await queryPrepared<CurrentUser>(
+    getDb(),
+    "current-session-user",
+    `SELECT u.id, u.email, u.name, u.role::text AS role
+       FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+      WHERE s.id = $1 AND s."userId" = $2 AND s."expiresAt" > $3`,
+    [claims.sessionId, claims.userId, new Date()],
+  );
+  return rows[0] ? { user: rows[0], sessionId: claims.sessionId } : null;
 }
+
+/** The signed-in user and their session, read fresh from the database. Cached per request. */
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+  const jar = await cookies();
+  return sessionUser(await sessionClaims(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value]))));
+});
 
 /**
- * The signed-in user, read fresh from the database (a deleted account or a changed role takes effect at once).
- * Cached per request: the layout and the page both ask.
+ * The signed-in user, read fresh from the database (a deleted account, a changed role or a signed-out session
+ * takes effect at once). Cached per request: the layout and the page both ask.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const jar = await cookies();
-  return userById(await sessionUserId(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value]))));
-});
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null);
 
 /** For pages: the user, or a redirect to sign-in that comes back here. */
 export async function requireUser(callbackPath = "/"): Promise<CurrentUser> {
@@ -68,9 +84,15 @@ export async function requireUser(callbackPath = "/"): Promise<CurrentUser> {
 
 const rank: Record<Role, number> = { LEARNER: 0, INSTRUCTOR: 1, ADMIN: 2 };
 
+/** Whether the user's site role is at least `role` (an admin is also an instructor). */
+export function hasRole(user: Pick<CurrentUser, "role">, role: Role): boolean {
+  return rank[user.role] >= rank[role];
+}
+
+/** For pages: the user when their role is at least `role`; otherwise sign-in, or a page saying which role it needs. */
 export async function requireRole(role: Role, callbackPath = "/"): Promise<CurrentUser> {
   const user = await requireUser(callbackPath);
-  if (rank[user.role] < rank[role]) redirect("/?forbidden=1");
+  if (!hasRole(user, role)) redirect(`/forbidden?need=${role.toLowerCase()}`);
   return user;
 }
 
@@ -95,5 +117,5 @@ export function requestCookies(request: Request): Record<string, string> {
 
 /** For route handlers: the user whose session this request carries, or null so the handler can answer 401 itself. */
 export async function getApiUser(request: Request): Promise<CurrentUser | null> {
-  return userById(await sessionUserId(requestCookies(request)));
+  return (await sessionUser(await sessionClaims(requestCookies(request))))?.user ?? null;
 }

@@ -1,31 +1,46 @@
-// Reading decks and notes for the browse pages. Retired notes and decks are hidden, never deleted.
+// Reading decks and notes for the browse pages. Retired notes and decks are hidden, never deleted. A class deck is
+// visible to the members of its class only; to anyone else it does not exist.
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-export async function listDecks(db: Db) {
-  const decks = await db.deck.findMany({
-    where: { retiredAt: null },
-    orderBy: { title: "asc" },
-    select: { id: true, slug: true, title: true, tags: true, _count: { select: { notes: { where: { retiredAt: null } } } } },
-  });
-  return decks.map(({ _count, ...deck }) => ({ ...deck, noteCount: _count.notes }));
+/** The live decks `userId` may see: the shared ones, and those of live classes they are a member of. */
+export function visibleDeckWhere(userId: string): Prisma.DeckWhereInput {
+  return { retiredAt: null, OR: [{ classId: null }, { class: { deletedAt: null, members: { some: { userId } } } }] };
 }
 
-export async function getDeck(db: Db, slug: string) {
-  return db.deck.findFirst({
-    where: { slug, retiredAt: null },
+export async function listDecks(db: Db, userId: string) {
+  const decks = await db.deck.findMany({
+    where: visibleDeckWhere(userId),
+    orderBy: { title: "asc" },
     select: {
       id: true,
       slug: true,
       title: true,
       tags: true,
+      class: { select: { name: true } },
+      _count: { select: { notes: { where: { retiredAt: null } } } },
+    },
+  });
+  return decks.map(({ _count, class: owner, ...deck }) => ({ ...deck, className: owner?.name ?? null, noteCount: _count.notes }));
+}
+
+export async function getDeck(db: Db, slug: string, userId: string) {
+  return db.deck.findFirst({
+    where: { slug, ...visibleDeckWhere(userId) },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      tags: true,
+      class: { select: { name: true } },
       notes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, number: true, question: true } },
     },
   });
 }
 
-export async function getNote(db: Db, slug: string, number: number) {
+export async function getNote(db: Db, slug: string, number: number, userId: string) {
   const note = await db.note.findFirst({
-    where: { number, retiredAt: null, deck: { slug, retiredAt: null } },
+    where: { number, retiredAt: null, deck: { slug, ...visibleDeckWhere(userId) } },
     select: { id: true, number: true, position: true, question: true, answerHtml: true, deckId: true, deck: { select: { slug: true, title: true } } },
   });
   if (!note) return null;

@@ -1,11 +1,11 @@
-// Imports the decks in content/ into the database. A note's identity is (deck slug, question number):
-// re-importing updates text in place, adds new notes, retires removed ones, and never deletes anything.
-// A file with any error changes nothing for that file.
+// Imports the decks in content/ into the database, and class decks uploaded by instructors, through the same code.
+// A note's identity is (deck slug, question number): re-importing updates text in place, adds new notes, retires
+// removed ones, and never deletes anything. A file with any error changes nothing for that file.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db";
-import { formatDeckError, parseDeck, type ParsedDeck } from "./parse";
+import { formatDeckError, parseDeck, type DeckError, type ParsedDeck } from "./parse";
 import { renderMarkdown } from "./render";
 
 // Bump when the renderer's output changes, so stored HTML is rendered again.
@@ -21,7 +21,10 @@ export type DeckImportReport = {
   updated: number[];
   retired: number[];
   restored: number[];
+  /** `file:line: message`, as content:check prints them. */
   errors: string[];
+  /** The same errors, by line. */
+  deckErrors: DeckError[];
 };
 
 export type ImportReport = { decks: DeckImportReport[]; retiredDecks: string[]; ok: boolean };
@@ -44,7 +47,7 @@ export async function importContent(db: Db, dir = CONTENT_DIR): Promise<ImportRe
   const present = new Set(decks.map((deck) => deck.slug));
   const retiredDecks: string[] = [];
   if (decks.every((deck) => deck.status !== "failed")) {
-    const stale = await db.deck.findMany({ where: { retiredAt: null, slug: { notIn: [...present] } }, select: { id: true, slug: true } });
+    const stale = await db.deck.findMany({ where: { retiredAt: null, classId: null, slug: { notIn: [...present] } }, select: { id: true, slug: true } });
     const now = new Date();
     for (const deck of stale) {
       await db.$transaction([
@@ -59,20 +62,41 @@ export async function importContent(db: Db, dir = CONTENT_DIR): Promise<ImportRe
 
 export async function importDeckFile(db: Db, file: string): Promise<DeckImportReport> {
   const source = fs.readFileSync(file, "utf8");
-  const displayName = path.relative(process.cwd(), file) || file;
-  const parsed = parseDeck(source, path.basename(file));
-  const report: DeckImportReport = { file: displayName, slug: parsed.slug, status: "unchanged", added: [], updated: [], retired: [], restored: [], errors: [] };
+  return importDeckSource(db, source, { fileName: path.basename(file), displayName: path.relative(process.cwd(), file) || file });
+}
+
+export type DeckSourceOptions = {
+  /** The file's name: the deck's slug unless `slug` is given, and the title's fallback. */
+  fileName: string;
+  /** How errors name the file (`content/ml-qa.md`). */
+  displayName?: string;
+  /** A class deck: the owning class and the deck's slug (class decks live in their own slug space). */
+  owner?: { classId: string; slug: string };
+};
+
+/** Parses and imports one deck's markdown: the path of content:import, and of class decks uploaded by instructors. */
+export async function importDeckSource(db: Db, source: string, options: DeckSourceOptions): Promise<DeckImportReport> {
+  const displayName = options.displayName ?? options.fileName;
+  const parsed = parseDeck(source, options.fileName);
+  if (options.owner) parsed.slug = options.owner.slug;
+  const report: DeckImportReport = { file: displayName, slug: parsed.slug, status: "unchanged", added: [], updated: [], retired: [], restored: [], errors: [], deckErrors: [] };
   if (parsed.errors.length > 0) {
     report.status = "failed";
+    report.deckErrors = parsed.errors;
     report.errors = parsed.errors.map((error) => formatDeckError(displayName, error));
     return report;
   }
-  return importParsedDeck(db, parsed, source, displayName, report);
+  return importParsedDeck(db, parsed, source, displayName, report, options.owner?.classId ?? null);
 }
 
-async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file: string, report: DeckImportReport) {
+async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file: string, report: DeckImportReport, classId: string | null) {
   const contentHash = crypto.createHash("sha256").update(RENDER_VERSION).update("\0").update(source).digest("hex");
-  const existingDeck = await db.deck.findUnique({ where: { slug: parsed.slug }, select: { id: true, contentHash: true, retiredAt: true } });
+  const existingDeck = await db.deck.findUnique({ where: { slug: parsed.slug }, select: { id: true, contentHash: true, retiredAt: true, classId: true } });
+  if (existingDeck && existingDeck.classId !== classId) {
+    // A shared deck and a class deck never take each other's place.
+    const error = { line: 1, message: `the deck name "${parsed.slug}" is already used by another deck; rename the file` };
+    return { ...report, status: "failed" as const, deckErrors: [error], errors: [formatDeckError(file, error)] };
+  }
   if (existingDeck && existingDeck.contentHash === contentHash && !existingDeck.retiredAt) return report;
 
   // Render outside the transaction: it is the slow part and touches no data.
@@ -82,7 +106,7 @@ async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file
     async (tx) => {
       const deck = await tx.deck.upsert({
         where: { slug: parsed.slug },
-        create: { slug: parsed.slug, title: parsed.title, tags: parsed.tags, sourcePath: file, contentHash },
+        create: { slug: parsed.slug, title: parsed.title, tags: parsed.tags, sourcePath: file, contentHash, classId },
         update: { title: parsed.title, tags: parsed.tags, sourcePath: file, contentHash, retiredAt: null },
       });
       const existing = await tx.note.findMany({ where: { deckId: deck.id } });

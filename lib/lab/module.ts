@@ -86,18 +86,37 @@ function checkExports(exports: SolutionModule, required: readonly string[], sour
   if (problems.length > 0) throw new LabModuleError(problems.join("\n"), "exports");
 }
 
+/** What was thrown, in one line for the learner. Never throws: the value may be hostile (getters, toString that throw). */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  try {
+    if (error instanceof Error) {
+      const name = error.name;
+      const message = error.message;
+      const text = `${typeof name === "string" ? name : "Error"}: ${typeof message === "string" ? message : ""}`;
+      return text.length <= MAX_DESCRIBED ? text : `${text.slice(0, MAX_DESCRIBED)}…`;
+    }
+    if (typeof error === "string") return error.length <= MAX_DESCRIBED ? error : `${error.slice(0, MAX_DESCRIBED)}…`;
+    if (typeof error === "number" || typeof error === "boolean" || typeof error === "bigint" || error === undefined || error === null) return String(error);
+  } catch {
+    // Fall through: the error could not be read.
+  }
+  return "Your code threw something that is not an Error (throw new Error(\"…\") says what went wrong).";
 }
+
+const MAX_DESCRIBED = 4000;
 
 /**
  * The line of the learner's file where an error was thrown, from its stack (best effort: V8 and SpiderMonkey name
  * the file through the sourceURL comment). Sucrase keeps line numbers, so only the function header is subtracted.
  */
 export function lineInSolution(error: unknown, filename = "solution.ts"): number | undefined {
-  const stack = error instanceof Error ? error.stack : undefined;
-  if (!stack) return undefined;
+  let stack: unknown;
+  try {
+    stack = error instanceof Error ? error.stack : undefined;
+  } catch {
+    return undefined;
+  }
+  if (typeof stack !== "string" || !stack) return undefined;
   const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`${escaped}:(\\d+)(?::\\d+)?`).exec(stack);
   if (!match?.[1]) return undefined;

@@ -10,7 +10,7 @@ export function formatReport(results: Results, heading?: string): string {
   for (const test of results.tests) {
     const tags = [test.hidden ? "hidden" : "", test.status === "error" || test.status === "timeout" ? test.status : ""].filter(Boolean);
     const name = tags.length ? `${test.name} (${tags.join(", ")})` : test.name;
-    lines.push(`${MARKS[test.status]} ${name}  ${formatPoints(test.points)}/${formatPoints(test.maxPoints)} pt · ${Math.round(test.durationMs)} ms`);
+    lines.push(`${MARKS[test.status]} ${name}  ${formatPoints(test.points)}/${formatPoints(test.maxPoints)} pt${test.durationMs === undefined ? "" : ` · ${Math.round(test.durationMs)} ms`}`);
     if (test.message && test.status !== "skipped") lines.push(...indent(test.message, 4));
     if (test.output) lines.push("    output:", ...indent(test.output.trimEnd(), 6));
   }

@@ -15,12 +15,13 @@ export const testResultSchema = z
     points: z.number().nonnegative(),
     maxPoints: z.number().nonnegative(),
     hidden: z.boolean(),
-    durationMs: z.number().nonnegative(),
+    durationMs: z.number().nonnegative().optional(),
     test_code: z.string().optional(),
   })
-  .refine((test) => (test.status === "pass") === (test.message === undefined), {
-    error: "a test has a message exactly when it did not pass",
+  .refine((test) => (test.hidden ? !(test.status === "pass" && test.message !== undefined) : (test.status === "pass") === (test.message === undefined)), {
+    error: "a visible test has a message exactly when it did not pass; a hidden one never when it passed",
   })
+  .refine((test) => test.hidden || test.durationMs !== undefined, { error: "a visible test has a durationMs" })
   .refine((test) => test.points === (test.status === "pass" ? test.maxPoints : 0), {
     error: "a test earns maxPoints when it passes and 0 otherwise",
   })

@@ -14,19 +14,24 @@
 //             | "error"                    the test threw something else (learner code crashed, "Not implemented")
 //             | "timeout"                  the test ran past its timeoutMs (awaited, measured, or ended by a supervisor)
 //             | "skipped",                 the test never ran (the suite errored or was interrupted)
-//       message?: string,                  present exactly when status is not "pass"
+//       message?: string,                  present exactly when status is not "pass" (a hidden test has none
+//                                          in what a learner sees: see below)
 //       output?: string,                   console output of the learner's code during this test, capped
 //       points: number,                    earned: maxPoints when status is "pass", otherwise 0
 //       maxPoints: number,                 what the test is worth
 //       hidden: boolean,                   hidden tests are graded on the server; never show their test_code
-//       durationMs: number,                0 when the test did not run
+//       durationMs?: number,               0 when the test did not run; absent for hidden tests a learner sees
 //       test_code?: string,                source of the test body, for visible tests when the runner is asked
 //     }],
 //     points: number,                      sum of tests[].points
 //     maxPoints: number,                   sum of tests[].maxPoints
 //     backend: string,                     the tfjs backend the tests ran on: "webgpu" | "webgl" | "wasm" | "cpu"
-//     durationMs: number,                  wall time of the whole run, module loading included
+//     durationMs: number,                  wall time of the whole run, module loading included — in what a
+//                                          learner sees of a server grade, the visible tests' time only
 //   }
+//
+// What a learner sees of a server grade (lib/lab/submissions/redact.ts): a hidden test is its name, status, points
+// and maxPoints, nothing else, because a message, an output or a duration can all carry its inputs.
 //
 // Pure data and pure functions only: this file is bundled into the browser worker and the sandbox.
 
@@ -43,7 +48,8 @@ export type TestResult = {
   points: number;
   maxPoints: number;
   hidden: boolean;
-  durationMs: number;
+  /** Absent only for hidden tests in what a learner sees (see redactHidden). */
+  durationMs?: number;
   test_code?: string;
 };
 

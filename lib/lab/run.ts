@@ -1,10 +1,15 @@
 // Runs a suite against a loaded solution, one test at a time, and produces the results format (results.ts).
-// Each test runs inside its own tf engine scope, and variables it creates are disposed after it, so one test's
+// Each test runs inside its own tf engine scope, and variables made during it are disposed after it, so one test's
 // leaks cannot change the next one's memory counts. Async tests are awaited up to their timeoutMs; a synchronous
 // infinite loop cannot be stopped from inside, so a supervisor (the page terminating the worker, the sandbox's
 // timeout) uses the onPlan/onTestStart/onTestEnd events and interruptedResults() for that.
+//
+// Learner code shares this realm, so nothing it can touch may stop the run or put its words where they do not
+// belong: the engine is driven through the methods captured before it loaded (provenance.ts), and whatever a test
+// throws — or tf's engine throws when learner code broke it — becomes that test's error, never the run's.
 import { collectTests, type LabTests, type TestCase } from "./api/define";
 import { isAssertionError } from "./api/errors";
+import { tensorProvenance } from "./api/provenance";
 import type { Tf } from "./api/tf";
 import { describeError, lineInSolution, type SolutionModule } from "./module";
 import type { OutputCapture } from "./output";
@@ -19,8 +24,11 @@ export type RunEvents = {
 
 export type RunSuiteOptions = RunEvents & {
   tf: Tf;
-  tests: readonly LabTests<unknown>[];
-  solutionModule: SolutionModule;
+  /** The suites, registered here with `solutionModule` injected… */
+  tests?: readonly LabTests<unknown>[];
+  solutionModule?: SolutionModule;
+  /** …or tests already registered (gradeSubmission registers them before the learner's code loads). */
+  cases?: readonly TestCase[];
   /** Reported in the results; default tf.getBackend(). */
   backend?: string;
   /** Where the learner's console output goes (the capture given to loadSolutionModule). */
@@ -37,7 +45,9 @@ export type RunSuiteOptions = RunEvents & {
 
 export function defaultNow(): () => number {
   const performance = (globalThis as { performance?: { now(): number } }).performance;
-  return performance ? () => performance.now() : () => Date.now();
+  if (!performance) return Date.now;
+  const now = performance.now.bind(performance);
+  return () => now();
 }
 
 export function planTests(tests: readonly TestCase[]): PlannedTest[] {
@@ -49,7 +59,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
   const now = options.now ?? defaultNow();
   const startedAt = options.startedAt ?? now();
   const backend = options.backend ?? tf.getBackend();
-  const tests = collectTests(options.tests, { tf, solution: options.solutionModule });
+  const tests = options.cases ?? collectTests(options.tests ?? [], { tf, solution: options.solutionModule ?? {} });
   const planned = planTests(tests);
   options.onPlan?.(planned);
   options.output?.take(); // whatever was printed while loading belongs to no test
@@ -66,31 +76,30 @@ export async function runSuite(options: RunSuiteOptions): Promise<Results> {
   return summarize(results, { backend, durationMs: now() - startedAt });
 }
 
+const ENGINE_BROKEN =
+  "Your code changed tf's engine during this test (its bookkeeping failed when the test ended), so the test could not be checked. Don't modify tf.engine() or its backend.";
+
 async function runTest(test: TestCase, plan: PlannedTest, options: RunSuiteOptions, now: () => number): Promise<TestResult> {
-  const { tf } = options;
-  const engine = tf.engine();
-  const variablesBefore = new Set(Object.keys(engine.registeredVariables));
+  const provenance = tensorProvenance(options.tf);
+  const mark = provenance.mark();
   const start = now();
   let status: TestResult["status"] = "pass";
   let message: string | undefined;
-  engine.startScope();
+  let scoped = false;
   try {
+    provenance.startScope();
+    scoped = true;
     const returned = test.fn();
     if (isPromiseLike(returned)) await withTimeout(Promise.resolve(returned), test.timeoutMs);
   } catch (error) {
-    if (error instanceof TestTimeout) {
-      status = "timeout";
-      message = `The test did not finish within ${test.timeoutMs} ms. Look for a loop that never ends or a Promise that never resolves.`;
-    } else if (isAssertionError(error)) {
-      status = "fail";
-      message = error.message;
-    } else {
-      status = "error";
-      message = errorMessage(error, options.filename);
-    }
-  } finally {
-    engine.endScope();
-    disposeVariablesCreatedSince(tf, variablesBefore);
+    ({ status, message } = classify(error, test, options.filename));
+  }
+  try {
+    if (scoped) provenance.endScope();
+    provenance.disposeVariablesSince(mark);
+  } catch {
+    status = "error";
+    message = ENGINE_BROKEN;
   }
   const durationMs = now() - start;
   if (status === "pass" && durationMs > test.timeoutMs) {
@@ -108,17 +117,17 @@ async function runTest(test: TestCase, plan: PlannedTest, options: RunSuiteOptio
   });
 }
 
-function errorMessage(error: unknown, filename = "solution.ts"): string {
+function classify(error: unknown, test: TestCase, filename = "solution.ts"): { status: TestResult["status"]; message: string } {
+  if (error instanceof TestTimeout) {
+    return {
+      status: "timeout",
+      message: `The test did not finish within ${test.timeoutMs} ms. Look for a loop that never ends or a Promise that never resolves.`,
+    };
+  }
+  if (isAssertionError(error)) return { status: "fail", message: error.message };
   const line = lineInSolution(error, filename);
   const where = line === undefined ? "" : ` (${filename}, line ${line})`;
-  return `${describeError(error)}${where}`;
-}
-
-function disposeVariablesCreatedSince(tf: Tf, before: Set<string>): void {
-  const registered = tf.engine().registeredVariables;
-  for (const [name, variable] of Object.entries(registered)) {
-    if (!before.has(name) && !variable.isDisposed) variable.dispose();
-  }
+  return { status: "error", message: `${describeError(error)}${where}` };
 }
 
 class TestTimeout extends Error {}
@@ -143,5 +152,9 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as PromiseLike<unknown>).then === "function";
+  try {
+    return typeof value === "object" && value !== null && typeof (value as PromiseLike<unknown>).then === "function";
+  } catch {
+    return false;
+  }
 }

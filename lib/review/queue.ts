@@ -74,6 +74,18 @@ const CANDIDATE = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsed
 const LAST_RATING = `FROM "ReviewLog" l JOIN "Card" lc ON lc.id = l."cardId"
   WHERE l."userId" = $1 AND l.kind = 'RATING'::"ReviewKind" ORDER BY l.review DESC, l.id DESC LIMIT 1`;
 
+// The review items of the tracks of the classes the learner is in, with their due date ('infinity' when none): new
+// cards of items due soonest come first (lib/srs/queue.ts's byNewCardOrder states the same order).
+const ASSIGNED = `assigned AS MATERIALIZED (
+  SELECT ti."deckId", ti."noteNumbers", coalesce(ti."dueAt", 'infinity'::timestamp) AS due
+  FROM "ClassMember" m
+  JOIN "Class" k ON k.id = m."classId" AND k."deletedAt" IS NULL
+  JOIN "Track" t ON t."classId" = m."classId" AND t."deletedAt" IS NULL
+  JOIN "TrackItem" ti ON ti."trackId" = t.id AND ti.kind = 'REVIEW'::"TrackItemKind"
+  WHERE m."userId" = $1 AND m.role = 'LEARNER'::"ClassRole")`;
+const ASSIGNED_DUE = `(SELECT min(a.due) FROM assigned a
+  WHERE a."deckId" = d.id AND (cardinality(a."noteNumbers") = 0 OR n.number = ANY(a."noteNumbers")))`;
+
 // Two queries, whatever the size of the collection: what is due (with what was done today), and the first cards of
 // each kind. Both use the (userId, state, due) index, and both are prepared statements: they run on every answer,
 // and planning them anew each time cost PostgreSQL more than running them. $2 is the learning cutoff (now plus
@@ -99,12 +111,13 @@ async function readQueueState(db: Db, userId: string, cutoff: Date, day: { start
     queryPrepared<CardRow>(
       db,
       "review-queue-firsts",
-      `(SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due <= $2 ORDER BY c.due, d.slug, n.position LIMIT 2)
+      `WITH ${ASSIGNED}
+       (SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due <= $2 ORDER BY c.due, d.slug, n.position LIMIT 2)
        UNION ALL
        (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $3 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
        (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0
-          ORDER BY c."labReason" IS NULL, d.slug, n.position
+          ORDER BY c."labReason" IS NULL, ${ASSIGNED_DUE} NULLS LAST, d.slug, n.position
           LIMIT 1)`,
       [userId, cutoff, day.end],
     ),

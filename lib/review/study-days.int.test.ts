@@ -109,7 +109,7 @@ describe("a month of reviews on study days", () => {
 
   it("the migration's backfill gives the month's rows the same study days", async () => {
     const before = readMigrations().filter((migration) => migration.name < MIGRATION);
-    expect(before.length).toBe(readMigrations().length - 1);
+    expect(readMigrations().map((migration) => migration.name)).toContain(MIGRATION);
     const empty = await createEmptyDatabase("backfill");
     const client = new pg.Client({ connectionString: empty.url });
     try {

@@ -7,7 +7,7 @@ import path from "node:path";
 import nextEnv from "@next/env";
 import { describeImport, importContent } from "@/lib/content/import";
 import { createDb } from "@/lib/db/client";
-import { embeddedUrl, ensureDatabaseExists, runningClusterPort, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { clusterPassword, embeddedUrl, ensureDatabaseExists, runningClusterPort, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { installJobQueue } from "@/lib/jobs/queue-schema";
 
@@ -18,15 +18,28 @@ export function loadEnvironment(dev: boolean): void {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
 }
 
-/** The auth secret, generated into .env.local on first start when missing. */
+/**
+ * The auth secret, generated into .env.local on first start when missing. .env.local holds secrets, so it is made
+ * readable by this user only (0600), whether it was just created, appended to, or already there.
+ */
 export function ensureAuthSecret(log: (line: string) => void): void {
-  if (process.env.NEXTAUTH_SECRET) return;
-  const secret = crypto.randomBytes(32).toString("base64url");
   const file = path.join(process.cwd(), ".env.local");
-  const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-  fs.writeFileSync(file, `${before}${before && !before.endsWith("\n") ? "\n" : ""}NEXTAUTH_SECRET=${secret}\n`, { mode: 0o600 });
-  process.env.NEXTAUTH_SECRET = secret;
-  log("Generated an auth secret into .env.local (keep it: changing it signs everyone out).");
+  if (!process.env.NEXTAUTH_SECRET) {
+    const secret = crypto.randomBytes(32).toString("base64url");
+    const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    // writeFileSync's mode applies only to a file it creates; chmod covers one that existed.
+    fs.writeFileSync(file, `${before}${before && !before.endsWith("\n") ? "\n" : ""}NEXTAUTH_SECRET=${secret}\n`, { mode: 0o600 });
+    process.env.NEXTAUTH_SECRET = secret;
+    log("Generated an auth secret into .env.local (keep it: changing it signs everyone out).");
+  }
+  if (fs.existsSync(file) && (fs.statSync(file).mode & 0o077) !== 0) {
+    try {
+      fs.chmodSync(file, 0o600);
+      log("Made .env.local readable by its owner only (it holds secrets).");
+    } catch {
+      log("Warning: .env.local holds secrets but others can read it, and it could not be changed: run `chmod 600 .env.local`.");
+    }
+  }
 }
 
 export async function bootDatabase(options: { dataDir?: string; log: (line: string) => void }): Promise<Booted> {
@@ -40,13 +53,13 @@ export async function bootDatabase(options: { dataDir?: string; log: (line: stri
     if (runningPort) {
       // Another Latent process owns the server (e.g. `npm start` while running `content:import`): share it.
       log(`Using the embedded PostgreSQL already running on 127.0.0.1:${runningPort}.`);
-      databaseUrl = embeddedUrl(runningPort, "latent");
+      databaseUrl = embeddedUrl(runningPort, "latent", clusterPassword(dataDir));
       await migrate(databaseUrl);
       await installJobQueue(databaseUrl, log);
       return { databaseUrl, embedded: true, stop: async () => undefined };
     }
     const started = Date.now();
-    const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.LATENT_PG_PORT) || 0 });
+    const server = await startEmbeddedPostgres({ dataDir, port: Number(process.env.LATENT_PG_PORT) || 0, notice: log });
     await ensureDatabaseExists(server.urlFor("postgres"), "latent");
     databaseUrl = server.urlFor("latent");
     stop = server.stop;
@@ -75,7 +88,7 @@ export async function importContentInto(databaseUrl: string, log: (line: string)
 }
 
 // The inputs of `next build`: a build is current when none of them changed since it was made.
-const BUILD_INPUTS = ["app", "lib", "lab", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = ["app", "lib", "lab", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const STAMP = path.join(".next", "latent-build-stamp");
 
 export function buildFingerprint(root = process.cwd()): string {

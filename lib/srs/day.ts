@@ -126,3 +126,26 @@ export function studyDayAfter(day: StudyDay, days: number, timeZone: string, rol
 export function studyDaysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/** A wall-clock reading: what a clock in some time zone shows (month 1–12). */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/**
+ * The instant a clock in `timeZone` reads `wall`: the earlier one when the reading occurs twice (fall back), the
+ * moment the clock jumps over it when it never occurs (spring forward). For deadlines entered in a zone.
+ */
+export function instantOfWallTime(wall: WallTime, timeZone: string): Date {
+  return new Date(firstInstantAtOrAfter(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute), timeZone));
+}
+
+/** What a clock in `timeZone` reads at `instant` (seconds dropped). */
+export function wallTimeAt(instant: Date, timeZone: string): WallTime {
+  const wall = new Date(wallClock(instant.getTime(), timeZone));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
+}

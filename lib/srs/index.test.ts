@@ -17,6 +17,7 @@ describe("lib/srs", () => {
         "RATINGS",
         "Rating",
         "buildDailyQueue",
+        "byNewCardOrder",
         "formatInterval",
         "forgettingCurve",
         "isRating",

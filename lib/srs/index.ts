@@ -7,6 +7,7 @@ export {
   learningCutoff,
   planDailyQueue,
   summarizeCards,
+  byNewCardOrder,
   type QueueSummary,
   type DailyQueue,
   type DailyQueueInput,

@@ -12,6 +12,11 @@ export interface QueueCard {
   suspended: boolean;
   /** A failed lab submission brought it back (and no answer or reset since): a new one skips the new-card limit. */
   labMissed?: boolean;
+  /**
+   * When an instructor's track assigns the card's note to the learner: the earliest due date of those items, or null
+   * for items without one. Absent when no track assigns it. New cards of items due soonest come first.
+   */
+  assignedDue?: Date | null;
 }
 
 /** Counted by the caller from the review log over the current study day. */
@@ -53,6 +58,21 @@ const byDueThenPosition = (a: QueueCard, b: QueueCard) =>
   a.memory.due.getTime() - b.memory.due.getTime() || byPosition(a, b);
 const byPosition = (a: QueueCard, b: QueueCard) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+// Assigned with a due date (soonest first), then assigned without one, then not assigned.
+const assignedRank = (card: QueueCard) => (card.assignedDue === undefined ? Infinity : card.assignedDue === null ? Number.MAX_VALUE : card.assignedDue.getTime());
+
+/**
+ * The order new cards are introduced in: cards a failed lab submission brought back first, then cards of track items
+ * due soonest, then content order.
+ */
+export function byNewCardOrder(a: QueueCard, b: QueueCard): number {
+  const lab = Number(!a.labMissed) - Number(!b.labMissed);
+  if (lab !== 0) return lab;
+  const x = assignedRank(a);
+  const y = assignedRank(b);
+  return x < y ? -1 : x > y ? 1 : byPosition(a, b);
+}
+
 /**
  * What the queue needs to know about a learner's cards: how many of each kind are due, the first of each, and when
  * the next ones come. A database computes it with a few aggregates (lib/review/queue.ts); `summarizeCards` computes
@@ -66,7 +86,7 @@ export interface QueueSummary {
   /** Review cards due before the end of the study day, and the earliest of them (ties: content order). */
   reviewsDueToday: number;
   firstReview: QueueCard | null;
-  /** New cards, how many of them a lab miss brought back, and the first in line (lab-missed first, then content). */
+  /** New cards, how many of them a lab miss brought back, and the first in line (byNewCardOrder). */
   newAvailable: number;
   labNewAvailable: number;
   firstNew: QueueCard | null;
@@ -99,7 +119,6 @@ export function summarizeCards(cards: readonly QueueCard[], cutoff: Date, endOfD
     laterLearningDue: null,
   };
   const earlier = (a: QueueCard, b: QueueCard | null) => b === null || byDueThenPosition(a, b) < 0;
-  const newOrder = (a: QueueCard, b: QueueCard) => Number(!a.labMissed) - Number(!b.labMissed) || byPosition(a, b);
   for (const card of cards) {
     if (card.suspended) continue;
     const due = card.memory.due;
@@ -107,7 +126,7 @@ export function summarizeCards(cards: readonly QueueCard[], cutoff: Date, endOfD
       case CardState.New:
         summary.newAvailable++;
         if (card.labMissed) summary.labNewAvailable++;
-        if (summary.firstNew === null || newOrder(card, summary.firstNew) < 0) summary.firstNew = card;
+        if (summary.firstNew === null || byNewCardOrder(card, summary.firstNew) < 0) summary.firstNew = card;
         break;
       case CardState.Review:
         if (due.getTime() < endMs) {
@@ -132,8 +151,9 @@ export function summarizeCards(cards: readonly QueueCard[], cutoff: Date, endOfD
 
 /**
  * Today's queue: (re)learning cards that are due, then review cards due this study day (up to the review limit),
- * then new cards (lab-missed ones first, then content order; up to the new limit, and only while the review limit
- * has room, as in Anki), then (re)learning cards due within the learn-ahead window.
+ * then new cards (lab-missed ones first, then those of instructors' track items due soonest, then content order;
+ * up to the new limit, and only while the review limit has room, as in Anki), then (re)learning cards due within
+ * the learn-ahead window.
  * The review limit bounds reviews plus new cards introduced in a study day; (re)learning cards are never limited, and
  * neither are new cards a failed lab submission brought back.
  */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineStorable } from "./text";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -8,7 +9,7 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter a valid email address, like ada@example.com." }));
 
 export const signUpSchema = z.object({
-  name: z.string().trim().max(100, "Keep your name under 100 characters.").optional().default(""),
+  name: z.string().trim().max(100, "Keep your name under 100 characters.").superRefine(refineStorable).optional().default(""),
   email: emailSchema,
   password: z
     .string({ error: "Choose a password." })

@@ -1,5 +1,5 @@
 // What every benchmark needs: a current production build, a fresh embedded PostgreSQL (migrated, content
-// imported), and `next start` on a free port. Everything is removed on stop.
+// imported), and Latent's web server (as `npm start` runs it) on a free port. Everything is removed on stop.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +13,7 @@ export type BenchServer = {
   base: string;
   databaseUrl: string;
   db: Db;
-  /** Starts `next start`, after the caller has seeded the database. */
+  /** Starts the web server, after the caller has seeded the database. */
   serve(options?: { nodeArgs?: string[]; env?: Record<string, string> }): Promise<void>;
   stop(): Promise<void>;
 };
@@ -48,8 +48,8 @@ export async function startBenchServer(options: { extraContent?: (dir: string) =
       // The seeding just bulk-inserted every row: refresh the planner's statistics, as autovacuum soon does on a live
       // database. Without them PostgreSQL estimates one row per table and can pick plans far slower than production's.
       await db.$executeRawUnsafe("ANALYZE");
-      server = spawn(process.execPath, [...(serveOptions.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-        env: webServerEnv(databaseUrl, { NEXTAUTH_URL: base, ...serveOptions.env }),
+      server = spawn(process.execPath, [...(serveOptions.nodeArgs ?? []), "--import", "tsx", "scripts/web-server.ts"], {
+        env: webServerEnv(databaseUrl, { NEXTAUTH_URL: base, PORT: String(port), ...serveOptions.env }),
         stdio: ["ignore", "ignore", "inherit"],
       });
       for (let i = 0; ; i++) {

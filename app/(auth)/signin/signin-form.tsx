@@ -54,7 +54,7 @@ export function SignInForm({ callbackUrl, github, initialError }: { callbackUrl:
       )}
       <p className="text-sm text-stone-600 dark:text-stone-400">
         New to Latent?{" "}
-        <Link href="/signup" className="text-indigo-700 underline dark:text-indigo-300">
+        <Link href={callbackUrl === "/decks" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-indigo-700 underline dark:text-indigo-300">
           Create an account
         </Link>
       </p>

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Field, FormAlert, SubmitButton } from "@/app/_components/form";
 import { signUp } from "./actions";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl = "/decks" }: { callbackUrl?: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
@@ -23,7 +23,7 @@ export function SignUpForm() {
       setErrors({});
       const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       if (signedIn?.ok) {
-        router.push("/decks");
+        router.push(callbackUrl);
         router.refresh();
       } else {
         router.push("/signin");
@@ -44,7 +44,7 @@ export function SignUpForm() {
       <SubmitButton pending={pending}>{pending ? "Creating your account…" : "Create account"}</SubmitButton>
       <p className="text-sm text-stone-600 dark:text-stone-400">
         Already have an account?{" "}
-        <Link href="/signin" className="text-indigo-700 underline dark:text-indigo-300">
+        <Link href={callbackUrl === "/decks" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-indigo-700 underline dark:text-indigo-300">
           Sign in
         </Link>
       </p>

@@ -7,8 +7,8 @@ import { getDb } from "@/lib/db";
 export const metadata: Metadata = { title: "Decks" };
 
 export default async function DecksPage() {
-  await requireUser("/decks");
-  const decks = await listDecks(getDb());
+  const user = await requireUser("/decks");
+  const decks = await listDecks(getDb(), user.id);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Decks</h1>
@@ -26,6 +26,7 @@ export default async function DecksPage() {
                 <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" data-testid="deck-note-count">
                   {deck.noteCount} {deck.noteCount === 1 ? "note" : "notes"}
                 </p>
+                {deck.className && <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">Class deck · {deck.className}</p>}
                 {deck.tags.length > 0 && (
                   <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Tags">
                     {deck.tags.map((tag) => (

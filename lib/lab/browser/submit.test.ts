@@ -41,6 +41,13 @@ describe("submitCode", () => {
     expect(refused).toEqual({ ok: false, status: 404, message: "There is no exercise 'nope'." });
   });
 
+  it("says a graded result that could not be stored as the server does, without retrying it", async () => {
+    const message = "Your code was graded, but the result could not be saved, so nothing was stored. Submit again in a moment.";
+    const { fetch, requests } = scripted(answer(503, { error: { code: "not_stored", message } }), answer(201, graded));
+    expect(await submitCode("kl-divergence", "x", { fetch, sleep: async () => undefined })).toEqual({ ok: false, status: 503, message });
+    expect(requests).toHaveLength(1);
+  });
+
   it("reads Retry-After defensively", () => {
     expect(retryAfterSeconds("5")).toBe(5);
     expect(retryAfterSeconds(null)).toBe(2);

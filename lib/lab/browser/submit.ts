@@ -55,6 +55,8 @@ export async function submitCode(exerciseId: string, code: string, options: Subm
     const body = (await response.json().catch(() => null)) as (SubmittedSolution & Partial<SubmissionApiError>) | null;
     if (response.status === 201 && body?.results) return { ok: true, submission: body };
     last = { status: response.status, message: body?.error?.message ?? `The server answered ${response.status}. Try again.` };
+    // A graded result the server could not store is said as it is: submitting again is the learner's call.
+    if (body?.error?.code === "not_stored") return { ok: false, ...last };
     if (!RETRYABLE.has(response.status) || attempt === attempts) break;
     const seconds = retryAfterSeconds(response.headers.get("retry-after"));
     options.onRetry?.(seconds, attempt);

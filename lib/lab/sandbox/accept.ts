@@ -1,6 +1,6 @@
 // What the host accepts from inside the isolate. The runner there shares its heap with the learner's code, so its
 // report is input, not truth: each test is rebuilt from the plan taken before any learner code ran (name, points,
-// visibility, order), keeping only a valid status, capped text and a duration; totals are recomputed here.
+// visibility, order), keeping only a valid status, capped storable text and a duration; totals are recomputed here.
 import { capOutput, errorResults, OUTPUT_LIMIT, summarize, testResult, type PlannedTest, type Results, type TestResult, type TestStatus } from "@/lib/lab/results";
 
 /** A message longer than this is cut: it is stored with the submission and shown to the learner. */
@@ -15,14 +15,26 @@ type Raw = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
 
+const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text that can be stored and sent as it is: PostgreSQL's jsonb refuses the NUL character and lone UTF-16
+ * surrogates, which learner code can put in any message or output. Each becomes U+FFFD (the replacement character).
+ */
+export function storableText(text: string): string {
+  return text.replace(NUL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD");
+}
+
 export function capMessage(message: string): string {
-  return message.length <= MESSAGE_LIMIT ? message : `${message.slice(0, MESSAGE_LIMIT)}… (message cut at ${MESSAGE_LIMIT} characters)`;
+  const capped = message.length <= MESSAGE_LIMIT ? message : `${message.slice(0, MESSAGE_LIMIT)}… (message cut at ${MESSAGE_LIMIT} characters)`;
+  return storableText(capped);
 }
 
 // The runner already caps output (with a note); cap again only what is longer than that could be.
 function acceptOutput(output: unknown): string | undefined {
   if (typeof output !== "string" || output.length === 0) return undefined;
-  return output.length <= OUTPUT_LIMIT + 100 ? output : capOutput(output);
+  return storableText(output.length <= OUTPUT_LIMIT + 100 ? output : (capOutput(output) ?? ""));
 }
 
 /** One test as the runner reported it, or null when it does not describe the planned test. */

@@ -1,7 +1,7 @@
-// Grades learner code in a fresh V8 isolate (isolated-vm): no require, process, file system, network or timers
-// inside; a memory limit; each test's time limit, and a budget for the whole run, enforced from outside by
-// disposing the isolate. TensorFlow.js (CPU backend) is loaded into every isolate from V8's code cache of its
-// prebuilt bundle. Runs in a grading process (worker.ts), never in the web server.
+// Grades learner code in a fresh V8 isolate (isolated-vm): no require, process, file system, network, timers or
+// WebAssembly inside; a memory limit; each test's time limit, a short one between tests, and a budget for the whole
+// run, enforced from outside by disposing the isolate. TensorFlow.js (CPU backend) is loaded into every isolate from
+// V8's code cache of its prebuilt bundle. Runs in a grading process (worker.ts), never in the web server.
 import ivm from "isolated-vm";
 import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/results";
 import { acceptResults, acceptTest, capMessage, stoppedResults } from "./accept";
@@ -39,10 +39,29 @@ export class SandboxSetupError extends Error {
 // limit bounds it anyway; past this, the report is refused rather than parsed.
 const MAX_REPORT_CHARS = 64_000_000;
 
-// After tfjs and the tests are loaded, and before the learner's code: JavaScript's built-ins and tf are frozen,
-// so a submission cannot rewrite what the runner relies on (Array.prototype.map returning [], Math.abs returning 0,
-// a fake tf.sum). Error prototypes stay writable: freezing them breaks `this.name = …` in every error subclass.
+// After tfjs and the tests are loaded, and before the learner's code: what allocates outside the isolate's memory
+// limit is removed (WebAssembly memories, shared and resizable array buffers: measured, ten 64 MiB WebAssembly
+// memories took a process to 700 MB under a 128 MB limit), then JavaScript's built-ins and tf are frozen, so a
+// submission cannot rewrite what the runner relies on (Array.prototype.map returning [], Math.abs returning 0, a
+// fake tf.sum). Error prototypes stay writable: freezing them breaks `this.name = …` in every error subclass.
 const FREEZE = `
+  delete globalThis.WebAssembly;
+  delete globalThis.SharedArrayBuffer;
+  delete globalThis.Atomics;
+  {
+    // Only fixed-length ArrayBuffers: a resizable one's memory is reserved and grown outside the limit.
+    const Native = ArrayBuffer;
+    const Fixed = function ArrayBuffer(length) {
+      if (new.target === undefined) throw new TypeError("Constructor ArrayBuffer requires 'new'");
+      return Reflect.construct(Native, [length], new.target === Fixed ? Native : new.target);
+    };
+    Object.defineProperty(Fixed, "prototype", { value: Native.prototype, writable: false });
+    Object.defineProperty(Fixed, "isView", { value: Native.isView, writable: true, configurable: true });
+    Object.defineProperty(Fixed, Symbol.species, { get() { return this; }, configurable: true });
+    Object.defineProperty(Native.prototype, "constructor", { value: Fixed, writable: true, configurable: true });
+    for (const name of ["resize", "transfer", "transferToFixedLength"]) delete Native.prototype[name];
+    globalThis.ArrayBuffer = Fixed;
+  }
   for (const name of ["Object", "Array", "Function", "Promise", "Math", "JSON", "Number", "String", "Boolean", "Symbol",
     "Map", "Set", "WeakMap", "WeakSet", "Reflect", "BigInt",
     "ArrayBuffer", "DataView", "Float32Array", "Float64Array", "Int8Array", "Int16Array", "Int32Array", "Uint8Array",
@@ -55,6 +74,8 @@ const FREEZE = `
   Object.freeze(Object.getPrototypeOf(function* () {}));
   Object.freeze(Object.getPrototypeOf(async function () {}));
   Object.freeze(globalThis.tf);
+  // The CPU backend's classes (not its instance, whose data tfjs changes): its methods stay tfjs's own.
+  for (let proto = Object.getPrototypeOf(tf.backend()); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) Object.freeze(proto);
 `;
 
 // tfjs's platform inside the isolate: no network; UTF-8 only for the few string ops tests might use.
@@ -140,6 +161,7 @@ export async function gradeInSandbox(request: SandboxRequest, events: SandboxEve
       await (await compileCached(isolate, "tfjs", tfjsCode, "tf.es2017.min.js")).run(context, { timeout: SETUP_LIMIT_MS });
       await context.eval(PLATFORM, { timeout: SETUP_LIMIT_MS });
       await (await compileCached(isolate, bundle.key, bundle.code, `sandbox-${request.exerciseId}.js`)).run(context, { timeout: SETUP_LIMIT_MS });
+      // Taking the plan also starts recording tfjs's tensors (the test API's provenance), before any learner code.
       plan = JSON.parse((await context.eval("__latentPlan()", { timeout: SETUP_LIMIT_MS })) as string) as PlannedTest[];
       grade = (await context.global.get("__latentGrade", { reference: true })) as typeof grade;
       await context.eval("delete globalThis.__latentGrade; delete globalThis.__latentPlan;", { timeout: SETUP_LIMIT_MS });
@@ -156,6 +178,14 @@ export async function gradeInSandbox(request: SandboxRequest, events: SandboxEve
   }
 }
 
+// After a test ends the runner needs a few milliseconds to report it and start the next one (or to answer). Code that
+// keeps the isolate busy past this — a promise chain that re-queues itself forever, say — is stopped here, not at
+// the end of the whole budget.
+export const BETWEEN_TESTS_MS = 2_000;
+
+const INTERFERED =
+  "Your code interfered with the test runner during this test (it broke what the tests rely on), so grading stopped here. Remove those changes and submit again.";
+
 async function runLearnerCode(
   isolate: ivm.Isolate,
   grade: ivm.Reference<(source: string, exportsJson: string, report: unknown) => Promise<string>>,
@@ -166,14 +196,20 @@ async function runLearnerCode(
 ): Promise<Results> {
   const { elapsed } = limits;
   const finished: Array<TestResult | undefined> = [];
-  let runningIndex = -1;
-  let runningSince = 0;
+  // Where the run is: loading the module, inside test `runningIndex`, or between tests (before test `nextIndex`).
+  const at: { phase: "load" | "test" | "between"; runningIndex: number; nextIndex: number; runningSince: number } = {
+    phase: "load",
+    runningIndex: -1,
+    nextIndex: 0,
+    runningSince: 0,
+  };
   let stopReason: string | null = null;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   const learnerStarted = performance.now();
   const deadline = learnerStarted + limits.loadLimitMs + limits.budgetMs;
 
-  // Stops the isolate after `ms`, or at the run's overall deadline if that comes first.
+  // Stops the isolate after `ms`, or at the run's overall deadline if that comes first. Always armed: from the
+  // first line of the learner's module to the runner's answer, some limit is running.
   const arm = (ms: number, reason: string) => {
     clearTimeout(watchdog);
     const untilDeadline = deadline - performance.now();
@@ -188,22 +224,31 @@ async function runLearnerCode(
       Math.max(0, Math.min(ms, untilDeadline)),
     );
   };
+  const armBetween = () =>
+    arm(
+      BETWEEN_TESTS_MS,
+      at.nextIndex === 0
+        ? "Your code kept running after your module loaded (a loop, or a chain of promises that never ends), so the tests could not start."
+        : "Your code kept running after the previous test ended (a loop, or a chain of promises that never ends), so this test could not start.",
+    );
 
   // The runner's progress. It comes from the learner's heap, so it is checked like any other input.
   const report = new ivm.Reference((kind: unknown, payload: unknown) => {
     if (typeof payload !== "string" || payload.length > MAX_REPORT_CHARS) return;
     if (kind === "plan") {
-      clearTimeout(watchdog); // loaded; each test now gets its own limit
+      if (at.phase !== "load") return;
+      at.phase = "between";
+      armBetween();
     } else if (kind === "start") {
       const index = Number(payload);
       const test = plan[index];
-      if (!Number.isInteger(index) || !test || index <= runningIndex) return;
-      runningIndex = index;
-      runningSince = performance.now();
+      if (at.phase !== "between" || !Number.isInteger(index) || !test || index !== at.nextIndex) return;
+      at.phase = "test";
+      at.runningIndex = index;
+      at.runningSince = performance.now();
       events.onTestStart?.(index);
       arm(test.timeoutMs + GRACE_MS, `Did not finish within ${test.timeoutMs / 1000} s, so it was stopped. Look for a loop that never ends or a very large tensor.`);
     } else if (kind === "end") {
-      clearTimeout(watchdog);
       let parsed: { index?: unknown; result?: unknown };
       try {
         parsed = JSON.parse(payload) as typeof parsed;
@@ -211,42 +256,58 @@ async function runLearnerCode(
         return;
       }
       const index = parsed.index;
-      if (typeof index !== "number" || index !== runningIndex) return;
+      if (at.phase !== "test" || typeof index !== "number" || index !== at.runningIndex) return;
       const result = acceptTest(parsed.result, plan[index]!);
       if (!result) return;
       finished[index] = result;
+      at.phase = "between";
+      at.nextIndex = index + 1;
       events.onTestEnd?.(index, result);
+      armBetween();
     }
   });
+
+  const run = () => ({ backend: "cpu", durationMs: elapsed() });
+  // Stopped (or broken) at the current point: finished tests keep their verdicts, the one at fault gets `status`.
+  const stoppedHere = (status: "timeout" | "error", reason: string): Results => {
+    if (at.phase === "load") return errorResults(plan, { ...run(), message: reason });
+    const index = at.phase === "test" ? at.runningIndex : at.nextIndex;
+    const runningMs = at.phase === "test" ? performance.now() - at.runningSince : 0;
+    return stoppedResults(plan, finished, { ...run(), runningIndex: index, runningMs, status, reason });
+  };
 
   arm(limits.loadLimitMs, `Your module did not finish loading within ${limits.loadLimitMs / 1000} s. Look for a loop at the top level of your file that never ends.`);
   try {
     const json = await grade.apply(undefined, [request.source, JSON.stringify(request.exports), report], { result: { promise: true, copy: true } });
     clearTimeout(watchdog);
-    if (typeof json !== "string" || json.length > MAX_REPORT_CHARS) return acceptResults(null, plan, { backend: "cpu", durationMs: elapsed() });
-    let raw: unknown;
-    try {
-      raw = JSON.parse(json);
-    } catch {
-      raw = null;
+    let raw: unknown = null;
+    if (typeof json === "string" && json.length <= MAX_REPORT_CHARS) {
+      try {
+        raw = JSON.parse(json);
+      } catch {
+        raw = null;
+      }
     }
-    return acceptResults(raw, plan, { backend: "cpu", durationMs: elapsed() });
+    // Once a test has run, a suite-level message could carry what the learner's code saw in it: not repeated.
+    const reportedError = typeof raw === "object" && raw !== null && (raw as { status?: unknown }).status === "error";
+    if (reportedError && at.runningIndex >= 0) return stoppedHere("error", INTERFERED);
+    return acceptResults(raw, plan, run());
   } catch (error) {
     clearTimeout(watchdog);
     const message = error instanceof Error ? error.message : String(error);
-    const run = { backend: "cpu", durationMs: elapsed() };
-    const loading = runningIndex < 0;
     if (stopReason !== null) {
-      if (loading) return errorResults(plan, { ...run, message: stopReason });
-      return stoppedResults(plan, finished, { ...run, runningIndex, runningMs: performance.now() - runningSince, status: "timeout", reason: stopReason });
+      // Every test had reported its verdict: what kept the isolate busy afterwards changes none of them.
+      if (at.phase === "between" && at.nextIndex >= plan.length) return stoppedResults(plan, finished, { ...run(), runningIndex: plan.length, runningMs: 0, status: "timeout", reason: stopReason });
+      return stoppedHere("timeout", stopReason);
     }
     if (isMemoryError(message)) {
       const advice = "Look for a tensor far larger than the inputs, or values kept in a growing array.";
-      const reason = `Used more than ${limits.memoryLimitMb} MB of memory, so it was stopped. ${advice}`;
-      if (loading) return errorResults(plan, { ...run, message: `Your module used more than ${limits.memoryLimitMb} MB of memory while loading. ${advice}` });
-      return stoppedResults(plan, finished, { ...run, runningIndex, runningMs: performance.now() - runningSince, status: "error", reason });
+      if (at.phase === "load") return errorResults(plan, { ...run(), message: `Your module used more than ${limits.memoryLimitMb} MB of memory while loading. ${advice}` });
+      return stoppedHere("error", `Used more than ${limits.memoryLimitMb} MB of memory, so it was stopped. ${advice}`);
     }
-    return errorResults(plan, { ...run, message: capMessage(`The sandbox stopped your code: ${message}`) });
+    // What the isolate threw is the learner's doing; after the module loaded it is not shown (it could carry inputs).
+    if (at.phase === "load") return errorResults(plan, { ...run(), message: capMessage(`The sandbox stopped your code: ${message}`) });
+    return stoppedHere("error", INTERFERED);
   } finally {
     report.release();
   }

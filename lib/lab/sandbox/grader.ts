@@ -19,7 +19,12 @@ export type Grader = {
   close(): void;
 };
 
-export function createGrader(options: { workers: number; queueLimit: number }): Grader {
+export function createGrader(options: {
+  workers: number;
+  queueLimit: number;
+  /** A grading process's resident-memory limit in MB; default LATENT_GRADER_RSS_MB (see limits.ts). */
+  rssLimitMb?: number;
+}): Grader {
   const queue = createGraderPool({ concurrency: options.workers, queueLimit: options.queueLimit, typicalTaskMs: 100 });
   const processes = new Set<GradingProcess>();
   const idle: GradingProcess[] = [];
@@ -27,18 +32,30 @@ export function createGrader(options: { workers: number; queueLimit: number }): 
 
   const start = async (): Promise<GradingProcess> => {
     const script = await graderWorkerScript();
-    const started = new GradingProcess(script, (gone) => {
-      processes.delete(gone);
-      const at = idle.indexOf(gone);
-      if (at >= 0) idle.splice(at, 1);
-    });
+    const started = new GradingProcess(
+      script,
+      (gone) => {
+        processes.delete(gone);
+        const at = idle.indexOf(gone);
+        if (at >= 0) idle.splice(at, 1);
+      },
+      options.rssLimitMb,
+    );
     processes.add(started);
     return started;
   };
 
   // The queue admits at most `workers` jobs at once, so there is always an idle process or room for a new one.
+  // An idle process still over its memory limit (memory a job left behind) is replaced, not handed the next job.
   const acquire = async (): Promise<GradingProcess> => {
-    for (let candidate = idle.pop(); candidate; candidate = idle.pop()) if (candidate.alive) return candidate;
+    for (let candidate = idle.pop(); candidate; candidate = idle.pop()) {
+      if (!candidate.alive) continue;
+      if (candidate.overMemoryLimit) {
+        candidate.kill("over memory while idle");
+        continue;
+      }
+      return candidate;
+    }
     return start();
   };
 

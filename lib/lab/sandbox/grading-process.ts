@@ -1,11 +1,13 @@
 // One grading process (worker.ts) seen from the web server: started with a minimal environment and a lower CPU
-// priority (the web server and the database come first), given one job at a time. If it dies or stops answering
-// mid-job, the job still gets results a learner can act on, built from the progress it reported.
+// priority (the web server and the database come first), given one job at a time. If it dies, stops answering or
+// grows past its resident-memory limit mid-job, the job still gets results a learner can act on, built from the
+// progress it reported, and the next job gets a fresh process.
 import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/results";
 import { stoppedResults } from "./accept";
-import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, SETUP_LIMIT_MS } from "./limits";
+import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, graderRssLimitMb, SETUP_LIMIT_MS } from "./limits";
 import { GraderUnavailableError } from "./pool";
 import type { FromWorker, GradeJob, ToWorker } from "./protocol";
 
@@ -13,11 +15,27 @@ const START_LIMIT_MS = 30_000;
 // Past the sandbox's own limits, the process is considered hung and is killed.
 const JOB_LIMIT_MS = SETUP_LIMIT_MS + DEFAULT_LOAD_LIMIT_MS + DEFAULT_BUDGET_MS + 10_000;
 const NICENESS = 10;
+/** How often a grading process's resident memory is read while it grades. */
+const RSS_SAMPLE_MS = 100;
 
 /** What a grading process may see of the server's environment: no database URL, no secrets. */
 function workerEnv(): NodeJS.ProcessEnv {
   const keep = ["PATH", "TMPDIR", "NODE_ENV", "LATENT_GRADER_MEMORY_MB", "LATENT_GRADER_CACHE_DIR"];
   return Object.fromEntries(keep.filter((key) => process.env[key] !== undefined).map((key) => [key, process.env[key]])) as NodeJS.ProcessEnv;
+}
+
+/**
+ * A process's resident memory in MB (VmRSS in /proc/<pid>/status), or null where it cannot be read (not Linux, or
+ * the process is gone): the watchdog then relies on the isolate's own limit.
+ */
+export function residentMemoryMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 type RunningJob = {
@@ -38,7 +56,12 @@ export class GradingProcess {
   private exited = false;
   private killedBecause: string | null = null;
 
-  constructor(script: string, onExit: (process: GradingProcess) => void) {
+  constructor(
+    script: string,
+    onExit: (process: GradingProcess) => void,
+    /** Past this resident memory while grading, the process is killed (LATENT_GRADER_RSS_MB). */
+    readonly rssLimitMb: number = graderRssLimitMb(),
+  ) {
     this.child = fork(script, [], {
       cwd: process.cwd(),
       env: workerEnv(),
@@ -100,6 +123,11 @@ export class GradingProcess {
     const jobId = this.nextJobId++;
     return new Promise<Results>((resolve, reject) => {
       const timer = setTimeout(() => this.kill("stopped answering"), JOB_LIMIT_MS);
+      // Memory the isolate's limit does not see (native allocations) still shows in the process: watch it too.
+      const watchdog = setInterval(() => {
+        const rss = residentMemoryMb(this.pid);
+        if (rss !== null && rss > this.rssLimitMb) this.kill("over memory");
+      }, RSS_SAMPLE_MS);
       this.job = {
         jobId,
         plan: null,
@@ -109,6 +137,7 @@ export class GradingProcess {
         started: performance.now(),
         settle: (outcome) => {
           clearTimeout(timer);
+          clearInterval(watchdog);
           this.job = null;
           if (this.alive) this.idle();
           if ("results" in outcome) resolve(outcome.results);
@@ -117,6 +146,12 @@ export class GradingProcess {
       };
       this.child.send({ type: "grade", jobId, job: { ...job, exports: [...job.exports] } } satisfies ToWorker);
     });
+  }
+
+  /** Over its memory limit now (an idle process is replaced rather than given a job it would fail). */
+  get overMemoryLimit(): boolean {
+    const rss = residentMemoryMb(this.pid);
+    return rss !== null && rss > this.rssLimitMb;
   }
 
   kill(reason: string): void {
@@ -154,18 +189,23 @@ export class GradingProcess {
     if (!job) return;
     const run = { backend: "cpu", durationMs: performance.now() - job.started };
     const hung = this.killedBecause === "stopped answering";
+    const overMemory = this.killedBecause === "over memory";
     const reason = hung
       ? "The grader stopped answering while running this test, so it was stopped. Look for a loop that never ends or a very large tensor."
-      : `The grading process crashed while running this test (${signal ?? `exit code ${code}`}). Look for a very large tensor or array; otherwise submit again.`;
+      : overMemory
+        ? `Used more than ${this.rssLimitMb} MB of memory (the grading process's limit), so it was stopped. Look for a tensor far larger than the inputs, or values kept in a growing array.`
+        : `The grading process crashed while running this test (${signal ?? `exit code ${code}`}). Look for a very large tensor or array; otherwise submit again.`;
     if (!job.plan) {
       job.settle({ error: new GraderUnavailableError("a grading process stopped while preparing the tests") });
     } else if (job.runningIndex < 0) {
-      job.settle({ results: errorResults(job.plan, { ...run, message: hung ? "Your module did not finish loading in time." : reason.replace("this test", "your module") }) });
+      const loading = hung ? "Your module did not finish loading in time." : overMemory ? reason : reason.replace("this test", "your module");
+      job.settle({ results: errorResults(job.plan, { ...run, message: loading }) });
     } else {
       job.settle({
         results: stoppedResults(job.plan, job.finished, {
           ...run,
-          runningIndex: job.runningIndex,
+          // Killed between tests: the one that had ended keeps its verdict, the next one is blamed.
+          runningIndex: job.finished[job.runningIndex] ? job.runningIndex + 1 : job.runningIndex,
           runningMs: performance.now() - job.runningSince,
           status: hung ? "timeout" : "error",
           reason,

@@ -8,3 +8,16 @@ export const DEFAULT_BUDGET_MS = 30_000;
 export const SETUP_LIMIT_MS = 10_000;
 /** The browser's supervisor gives a test the same margin past its limit before stopping it. */
 export const GRACE_MS = 300;
+
+/**
+ * The resident memory a grading process may reach while it grades (LATENT_GRADER_RSS_MB): past it, the process is
+ * killed and the submission told it used too much memory. Default: twice the isolate's limit (its heap and its
+ * array buffers) plus 256 MB for Node, tfjs's code cache and the runner — 512 MB with the defaults.
+ */
+export function graderRssLimitMb(env: Record<string, string | undefined> = process.env): number {
+  const configured = Number(env.LATENT_GRADER_RSS_MB);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  const memory = Number(env.LATENT_GRADER_MEMORY_MB);
+  const isolateMb = Number.isInteger(memory) && memory > 0 ? memory : DEFAULT_MEMORY_LIMIT_MB;
+  return 2 * isolateMb + 256;
+}

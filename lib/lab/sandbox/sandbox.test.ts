@@ -5,8 +5,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { resultsSchema } from "@/lib/lab/results-schema";
+import { redactHidden } from "@/lib/lab/submissions/redact";
 import { MESSAGE_LIMIT } from "./accept";
-import { createGrader } from "./grader";
+import { createGrader, type Grader } from "./grader";
+import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, GRACE_MS, graderRssLimitMb } from "./limits";
 
 // One process, so "the next submission" runs where the hostile one did.
 const grader = createGrader({ workers: 1, queueLimit: 8 });
@@ -16,11 +18,19 @@ const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
 const grade = (source: string) => grader.grade({ exerciseId: "kl-divergence", source, exports: ["klDivergence"] }).then((r) => resultsSchema.parse(r));
 const kl = (body: string) => `import * as tf from "@tensorflow/tfjs";\nexport function klDivergence(p: tf.Tensor, q: tf.Tensor): any {\n${body}\n}\n`;
 
-async function expectNextSubmissionClean() {
-  const next = await grade(reference);
+async function expectNextSubmissionClean(on: Grader = grader) {
+  const next = resultsSchema.parse(await on.grade({ exerciseId: "kl-divergence", source: reference, exports: ["klDivergence"] }));
   expect(next.status).toBe("pass");
   expect(next.points).toBe(next.maxPoints);
   expect(next.tests.filter((t) => t.hidden).length).toBeGreaterThan(0);
+}
+
+function residentMb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
 }
 
 const expectFirstStoppedRestSkipped = (results: { tests: Array<{ status: string }> }, status: string) => {
@@ -105,6 +115,17 @@ describe("the server sandbox", () => {
     await expectNextSubmissionClean();
   });
 
+  it.each([
+    ["the CPU backend's class", "(Object.getPrototypeOf(tf.backend()) as any).readSync = () => new Float32Array(64);"],
+    ["the engine's class", "(Object.getPrototypeOf(tf.engine()) as any).makeTensor = () => ({});"],
+    ["the engine's own methods", "(tf.engine() as any).endScope = () => undefined;"],
+    ["the Tensor class", "(tf.Tensor.prototype as any).dataSync = () => new Float32Array(64);"],
+  ])("cannot rewrite %s: the attempt fails to load", async (_what, line) => {
+    const results = await grade(`import * as tf from "@tensorflow/tfjs";\n${line}\n${kl("return p;").replace(/^import.*\n/, "")}`);
+    expect(results.status).toBe("error");
+    expect(results.message).toMatch(/read.only|not extensible|Cannot assign|Cannot add property/i);
+  });
+
   it("tampering with what is not frozen (tf's engine, Error) stays in that submission", async () => {
     const results = await grade(`import * as tf from "@tensorflow/tfjs";
       const engine = tf.engine() as any;
@@ -166,6 +187,141 @@ describe("the server sandbox", () => {
     expect(results.tests[0]!.message).toMatch(/grading process crashed/);
     await expectNextSubmissionClean();
     expect(grader.stats().processes).not.toContain(pid);
+  });
+
+  it("gives learner code no WebAssembly, SharedArrayBuffer, Atomics or resizable ArrayBuffer: memory outside the isolate's limit", async () => {
+    const probe = await grade(kl(`
+      const g = globalThis as any;
+      let resizable = "refused";
+      try { resizable = String((new ArrayBuffer(8, { maxByteLength: 1 << 20 } as any) as any).resizable ?? false); } catch {}
+      throw new Error(["probe", typeof g.WebAssembly, typeof g.SharedArrayBuffer, typeof g.Atomics, resizable, typeof (ArrayBuffer.prototype as any).resize].join(","));`));
+    expect(probe.tests[0]!.message).toMatch(/probe,undefined,undefined,undefined,(false|refused),undefined/);
+  });
+
+  it("keeps a submission filling WebAssembly memories and resizable buffers under the process's memory limit; the next one grades normally", async () => {
+    let peakMb = 0;
+    const sampler = setInterval(() => {
+      for (const pid of grader.stats().processes) peakMb = Math.max(peakMb, residentMb(pid));
+    }, 25);
+    const results = await grade(`import * as tf from "@tensorflow/tfjs";
+      const g = globalThis as any;
+      const hoard: unknown[] = [];
+      for (let i = 0; i < 12; i++) {
+        try { const memory = new g.WebAssembly.Memory({ initial: 1024 }); new Uint8Array(memory.buffer).fill(1); hoard.push(memory); } catch {}
+      }
+      for (let i = 0; i < 8; i++) {
+        try { const buffer = new ArrayBuffer(64 << 20, { maxByteLength: 64 << 20 } as any); new Uint8Array(buffer).fill(1); hoard.push(buffer); } catch {}
+      }
+      export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
+        return tf.sum(p, -1);
+      }`);
+    clearInterval(sampler);
+    expect(results.status).toBe("fail");
+    expect(results.points).toBe(0);
+    expect(peakMb).toBeGreaterThan(0);
+    expect(peakMb).toBeLessThan(graderRssLimitMb());
+    await expectNextSubmissionClean();
+  });
+
+  it("stops a grading process whose resident memory passes its limit, says so, and grades the next submission in a fresh one", async () => {
+    // Within the isolate's 128 MB, past a process limit set low for the test.
+    const small = createGrader({ workers: 1, queueLimit: 4, rssLimitMb: 170 });
+    try {
+      await expectNextSubmissionClean(small);
+      const [pid] = small.stats().processes;
+      const results = resultsSchema.parse(
+        await small.grade({
+          exerciseId: "kl-divergence",
+          source: kl("const hoard: number[][] = []; for (let i = 0; i < 14; i++) hoard.push(new Array(1e6).fill(i + 0.5)); return tf.sum(p, -1);"),
+          exports: ["klDivergence"],
+        }),
+      );
+      expectFirstStoppedRestSkipped(results, "error");
+      expect(results.tests[0]!.message).toMatch(/more than 170 MB of memory/);
+      await expectNextSubmissionClean(small);
+      expect(small.stats().processes).not.toContain(pid);
+    } finally {
+      small.close();
+    }
+  });
+
+  it("stops code that keeps queuing microtasks past the last test within the time budget, keeping the verdicts, and grades the next submission", async () => {
+    const started = performance.now();
+    const results = await grade(`import * as tf from "@tensorflow/tfjs";
+      export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
+        const again = (): void => void Promise.resolve().then(again);
+        again();
+        return tf.tidy(() => {
+          const present = tf.greater(p, 0);
+          const terms = tf.where(present, tf.mul(p, tf.log(tf.div(tf.where(present, p, tf.onesLike(p)), tf.where(present, q, tf.onesLike(q))))), tf.zerosLike(p));
+          return tf.sum(terms, -1);
+        });
+      }`);
+    const tookMs = performance.now() - started;
+    expect(tookMs).toBeLessThan(DEFAULT_LOAD_LIMIT_MS + DEFAULT_BUDGET_MS + GRACE_MS);
+    expect(results.tests.map((t) => t.status)).toEqual(results.tests.map(() => "pass"));
+    await expectNextSubmissionClean();
+  }, 90_000);
+
+  describe("what a learner sees of hidden tests (the API's view: redactHidden)", () => {
+    // The hidden tests of kl-divergence start with a rank-3 batch: code that recognises them can try to leak them.
+    const inHidden = (body: string) => kl(`if (p.rank === 3) { ${body} }
+return tf.sum(p, -1);`);
+    const leaksNothing = (results: unknown) => {
+      const text = JSON.stringify(results);
+      expect(text).not.toMatch(/SECRET/);
+    };
+
+    it("a thrown object whose toString throws the inputs: that test errs, the others keep their verdicts", async () => {
+      const results = redactHidden(await grade(inHidden(`throw { toString() { throw new Error("SECRET " + JSON.stringify(p.arraySync())); } };`)));
+      leaksNothing(results);
+      expect(results.status).toBe("fail");
+      expect(results.tests.find((t) => t.hidden)!.status).toBe("error");
+      expect(results.tests.filter((t) => !t.hidden).every((t) => t.status === "fail" || t.status === "pass")).toBe(true);
+    });
+
+    it("tf.engine().endScope replaced by one throwing the inputs", async () => {
+      const results = redactHidden(
+        await grade(inHidden(`const secret = "SECRET " + JSON.stringify(p.arraySync());
+          const engine = tf.engine() as any;
+          try { engine.endScope = () => { throw { toString() { throw new Error(secret); }, message: secret }; }; } catch {}`)),
+      );
+      leaksNothing(results);
+      const direct = redactHidden(
+        await grade(inHidden(`const secret = "SECRET " + JSON.stringify(p.arraySync());
+          try { Object.defineProperty(tf.engine(), "endScope", { value: () => { throw new Error(secret); } }); } catch {}`)),
+      );
+      leaksNothing(direct);
+    });
+
+    it("what the learner's code prints and how long each hidden test takes", async () => {
+      const results = redactHidden(
+        await grade(inHidden(`console.log("SECRET", p.arraySync()); const until = Date.now() + p.dataSync()[0]! * 1000; while (Date.now() < until) {}`)),
+      );
+      leaksNothing(results);
+      for (const test of results.tests.filter((t) => t.hidden)) expect(Object.keys(test).sort()).toEqual(["hidden", "maxPoints", "name", "points", "status"]);
+      const visibleMs = results.tests.filter((t) => !t.hidden).reduce((total, t) => total + (t.durationMs ?? 0), 0);
+      expect(results.durationMs).toBeCloseTo(visibleMs, 0);
+    });
+  });
+
+  it("starts grading processes with no database URL or secret in their environment", async () => {
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET };
+    process.env.DATABASE_URL = "postgresql://latent:hunter2@db/latent";
+    process.env.NEXTAUTH_SECRET = "not-for-learners";
+    const fresh = createGrader({ workers: 1, queueLimit: 1 });
+    try {
+      await fresh.warm();
+      const [pid] = fresh.stats().processes;
+      const environment = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+      expect(environment.filter((entry) => /hunter2|not-for-learners|DATABASE_URL|NEXTAUTH/.test(entry))).toEqual([]);
+    } finally {
+      fresh.close();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 
   it("keeps the host answering HTTP requests while hostile code grades", async () => {

@@ -2,21 +2,25 @@
 import type { Db } from "@/lib/db";
 import type { Results } from "@/lib/lab/results";
 import { SubmissionError } from "./errors";
+import { redactHidden } from "./redact";
 import type { SubmissionDetail, SubmissionPage, SubmissionSummary } from "./types";
 
 export const DEFAULT_PAGE_SIZE = 20;
 
-type Row = { id: string; status: string; points: number; maxPoints: number; backend: string; durationMs: number; createdAt: Date; results: unknown };
+type Row = { id: string; status: string; points: number; maxPoints: number; backend: string; createdAt: Date; results: unknown };
+
+// Rows are stored redacted; reading them through redactHidden again keeps rows stored before it showed less the same.
+const shown = (results: unknown) => redactHidden(results as Results);
 
 function summarize(row: Row): SubmissionSummary {
-  const results = row.results as Results;
+  const results = shown(row.results);
   return {
     id: row.id,
     status: row.status as Results["status"],
     points: row.points,
     maxPoints: row.maxPoints,
     backend: row.backend,
-    durationMs: row.durationMs,
+    durationMs: Math.round(results.durationMs),
     createdAt: row.createdAt.toISOString(),
     failing: (results.tests ?? []).filter((test) => test.status !== "pass").map((test) => ({ name: test.name, status: test.status, hidden: test.hidden })),
   };
@@ -43,7 +47,7 @@ export async function listSubmissions(
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
-    select: { id: true, status: true, points: true, maxPoints: true, backend: true, durationMs: true, createdAt: true, results: true },
+    select: { id: true, status: true, points: true, maxPoints: true, backend: true, createdAt: true, results: true },
   });
   const submissions = rows.slice(0, limit).map(summarize);
   return { submissions, nextCursor: rows.length > limit ? submissions[submissions.length - 1]!.id : null };
@@ -52,6 +56,7 @@ export async function listSubmissions(
 export async function getSubmission(db: Db, userId: string, id: string): Promise<SubmissionDetail> {
   const row = await db.submission.findFirst({ where: { id, userId } });
   if (!row) throw new SubmissionError(404, "This submission does not exist or is not yours.", "submission_not_found");
+  const results = shown(row.results);
   return {
     id: row.id,
     exerciseId: row.exerciseId,
@@ -60,8 +65,8 @@ export async function getSubmission(db: Db, userId: string, id: string): Promise
     points: row.points,
     maxPoints: row.maxPoints,
     backend: row.backend,
-    durationMs: row.durationMs,
+    durationMs: Math.round(results.durationMs),
     createdAt: row.createdAt.toISOString(),
-    results: row.results as unknown as Results,
+    results,
   };
 }

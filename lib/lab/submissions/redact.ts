@@ -1,27 +1,22 @@
-// What a learner may see of a result: hidden tests keep their name, verdict and points, never their inputs — and
-// a hidden test's message, or what the learner's code printed during it, could show them. So both are replaced.
+// What a learner may see of a server grade: a hidden test is its name, its verdict and its points, nothing else. A
+// message can quote its inputs, an output is whatever the learner's code printed while holding them, and a duration
+// is whatever the code made it (a wait of p[0] seconds reads p[0] back). So all three are dropped, and the run's
+// total time becomes the visible tests' time. The page explains a hidden verdict in words of its own.
 import type { Results, TestResult } from "@/lib/lab/results";
 
-const HIDDEN_MESSAGE: Record<Exclude<TestResult["status"], "pass">, string> = {
-  fail: "This hidden test failed. Its inputs are not shown: think about the cases the visible tests do not cover (other shapes, zeros, larger batches).",
-  error: "Your code threw an error in this hidden test. Its inputs are not shown: check the cases the visible tests do not cover.",
-  timeout: "This hidden test did not finish in time. Look for a loop that never ends or a very large tensor.",
-  skipped: "Not run: an earlier test had to be stopped.",
-};
+const AFTER_HIDDEN = "Not shown: this test ran after a hidden test.";
 
 export function redactHidden(results: Results): Results {
   // Tests run visible first; should a hidden test ever run before a visible one, what the learner's code saw in it
   // could surface in later messages, so everything after the first hidden test is treated as hidden.
   const firstHidden = results.tests.findIndex((test) => test.hidden);
-  return {
-    ...results,
-    tests: results.tests.map((test, index) => {
-      if (firstHidden < 0 || index < firstHidden) return test;
-      const { output: _output, test_code: _code, message: _message, ...rest } = test;
-      void _output;
-      void _code;
-      void _message;
-      return test.status === "pass" ? rest : { ...rest, message: test.hidden ? HIDDEN_MESSAGE[test.status] : "Not shown: this test ran after a hidden test." };
-    }),
-  };
+  if (firstHidden < 0) return results;
+  const shown = results.tests.slice(0, firstHidden);
+  const visibleMs = shown.reduce((total, test) => total + (test.durationMs ?? 0), 0);
+  const rest = results.tests.slice(firstHidden).map((test): TestResult => {
+    const verdict: TestResult = { name: test.name, status: test.status, points: test.points, maxPoints: test.maxPoints, hidden: test.hidden };
+    if (test.hidden) return verdict;
+    return test.status === "pass" ? { ...verdict, durationMs: 0 } : { ...verdict, message: AFTER_HIDDEN, durationMs: 0 };
+  });
+  return { ...results, tests: [...shown, ...rest], durationMs: Math.round(visibleMs * 10) / 10 };
 }

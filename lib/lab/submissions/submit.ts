@@ -34,7 +34,21 @@ function findExercise(id: string): Exercise {
   return exercise;
 }
 
-/** The exercise, or a refusal that stores nothing: unknown exercise (404), code over 64 KB (413). */
+// What PostgreSQL cannot store in text: the NUL character, and a UTF-16 surrogate without its pair.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Where the code holds a character that cannot be stored, said so the learner can find it; null when there is none. */
+export function unstorableCharacter(code: string): string | null {
+  const match = UNSTORABLE.exec(code);
+  if (!match) return null;
+  const before = code.slice(0, match.index);
+  const line = before.split("\n").length;
+  const column = match.index - before.lastIndexOf("\n");
+  const what = match[0] === "\u0000" ? "a NUL character (\\u0000)" : "an unpaired surrogate (half of a character)";
+  return `Your code has ${what} at line ${line}, column ${column}, which cannot be stored. Delete it (it may come from a paste) and submit again; nothing was graded or stored.`;
+}
+
+/** The exercise, or a refusal that stores nothing: unknown exercise (404), code over 64 KB (413), unstorable text (422). */
 export function validateSubmission(input: SubmitInput): Exercise {
   let exercise: Exercise;
   try {
@@ -51,6 +65,8 @@ export function validateSubmission(input: SubmitInput): Exercise {
       "code_too_large",
     );
   }
+  const unstorable = unstorableCharacter(input.code);
+  if (unstorable) throw new SubmissionError(422, unstorable, "code_not_storable");
   return exercise;
 }
 
@@ -103,6 +119,16 @@ export async function submitSolution(
     const rescheduledCards = results.status === "pass" ? 0 : await rescheduleForLabMiss(tx, userId, refs, labMissReason(exercise.title, results), now);
     return { id: submission.id, createdAt: submission.createdAt.toISOString(), results, rescheduledCards };
   };
-  // A pass is one insert; a miss stores the submission and reschedules the cards together or not at all.
-  return results.status === "pass" ? store(db) : db.$transaction(store);
+  // A pass is one insert; a miss stores the submission and reschedules the cards together or not at all. Either
+  // way, if storing fails the learner hears it: nothing was stored, and nothing half-written.
+  try {
+    return await (results.status === "pass" ? store(db) : db.$transaction(store));
+  } catch (error) {
+    console.error(`lab: a graded submission of ${exercise.id} could not be stored`, error);
+    throw new SubmissionError(
+      503,
+      "Your code was graded, but the result could not be saved, so nothing was stored (your review cards were not changed either). Submit again in a moment.",
+      "not_stored",
+    );
+  }
 }

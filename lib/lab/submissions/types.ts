@@ -20,6 +20,7 @@ export type SubmissionSummary = {
   points: number;
   maxPoints: number;
   backend: string;
+  /** The visible tests' time: hidden tests' durations are never shown (redact.ts). */
   durationMs: number;
   createdAt: string;
   failing: Array<{ name: string; status: TestStatus; hidden: boolean }>;

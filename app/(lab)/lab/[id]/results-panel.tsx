@@ -11,8 +11,17 @@ const ICON: Record<TestResult["status"], { mark: string; label: string; tone: st
   skipped: { mark: "–", label: "not run", tone: "text-stone-500 dark:text-stone-400" },
 };
 
+// A server grade shows a hidden test's verdict only (lib/lab/submissions/redact.ts): what it means is said here.
+const HIDDEN_ADVICE: Record<Exclude<TestResult["status"], "pass">, string> = {
+  fail: "This hidden test failed. Its inputs are not shown: think about the cases the visible tests do not cover (other shapes, zeros, larger batches).",
+  error: "Your code threw an error in this hidden test. Its inputs are not shown: check the cases the visible tests do not cover.",
+  timeout: "This hidden test did not finish in time. Look for a loop that never ends or a very large tensor.",
+  skipped: "Not run: an earlier test had to be stopped.",
+};
+
 function TestRow({ test }: { test: TestResult }) {
   const icon = ICON[test.status];
+  const message = test.message ?? (test.hidden && test.status !== "pass" ? HIDDEN_ADVICE[test.status] : undefined);
   return (
     <li className="space-y-1 py-2" data-testid="test-result" data-status={test.status}>
       <div className="flex items-baseline gap-2">
@@ -25,12 +34,12 @@ function TestRow({ test }: { test: TestResult }) {
           {test.hidden && <span className="ml-2 text-xs text-stone-500">(hidden)</span>}
         </span>
         <span className="shrink-0 font-mono text-xs text-stone-600 dark:text-stone-400">
-          {test.points}/{test.maxPoints} pt · {Math.round(test.durationMs)} ms
+          {test.points}/{test.maxPoints} pt{test.durationMs === undefined ? "" : ` · ${Math.round(test.durationMs)} ms`}
         </span>
       </div>
-      {test.message && (
+      {message && (
         <pre className="ml-6 overflow-x-auto whitespace-pre-wrap rounded bg-stone-100 p-2 text-xs leading-5 text-stone-800 dark:bg-stone-800 dark:text-stone-200" data-testid="test-message">
-          {test.message}
+          {message}
         </pre>
       )}
       {test.output && (
@@ -78,7 +87,9 @@ export function ResultsPanel({ results, progress, running }: { results: Results 
         ))}
       </ol>
       <p className="text-xs text-stone-600 dark:text-stone-400">
-        Ran on {results.backend} in {Math.round(results.durationMs)} ms.
+        {results.tests.some((test) => test.hidden)
+          ? `Ran on ${results.backend}; the visible tests took ${Math.round(results.durationMs)} ms (hidden tests' times are not shown).`
+          : `Ran on ${results.backend} in ${Math.round(results.durationMs)} ms.`}
       </p>
     </section>
   );

@@ -31,7 +31,7 @@ export function Submissions({ history, onOpen, onMore }: { history: HistoryState
                 {when}
               </time>
               <span className="text-xs text-stone-600 dark:text-stone-400">
-                {item.backend}, {Math.round(item.durationMs)} ms
+                {item.backend}, visible tests {Math.round(item.durationMs)} ms
               </span>
               <button type="button" className="ml-auto underline" onClick={() => onOpen(item.id)} aria-label={`Open the submission of ${when} in the editor`}>
                 Open in editor

@@ -66,7 +66,7 @@ export function Workbench({ exercise, initialCode }: Props) {
           return;
         }
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        if (response.status === 400 || response.status === 413) {
+        if (response.status === 400 || response.status === 413 || response.status === 422) {
           setSaveState("rejected");
           setNotice(body?.error?.message ?? "Your code could not be saved.");
           return;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/content/decks";
 import { isDeckStudied } from "@/lib/review/cards";
 import { toggleDeckStudy } from "./actions";
@@ -10,14 +10,15 @@ import { getDb } from "@/lib/db";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deck = await getDeck(getDb(), (await params).slug);
-  return { title: deck?.title ?? "Deck not found" };
+  const user = await getCurrentUser();
+  const deck = user ? await getDeck(getDb(), (await params).slug, user.id) : null;
+  return { title: deck?.title ?? "Deck" };
 }
 
 export default async function DeckPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser(`/decks/${slug}`);
-  const deck = await getDeck(getDb(), slug);
+  const deck = await getDeck(getDb(), slug, user.id);
   if (!deck) notFound();
   const studied = await isDeckStudied(getDb(), user.id, deck.id);
   return (
@@ -29,7 +30,9 @@ export default async function DeckPage({ params }: Props) {
       </nav>
       <header>
         <h1 className="text-2xl font-semibold">{deck.title}</h1>
-        <p className="mt-1 text-stone-600 dark:text-stone-400">{deck.notes.length} notes</p>
+        <p className="mt-1 text-stone-600 dark:text-stone-400">
+          {deck.notes.length} notes{deck.class && <> · a deck of the class {deck.class.name}</>}
+        </p>
         <form action={toggleDeckStudy} className="mt-3 flex items-center gap-3 text-sm">
           <input type="hidden" name="deckId" value={deck.id} />
           <input type="hidden" name="slug" value={deck.slug} />

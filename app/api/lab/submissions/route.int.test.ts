@@ -13,7 +13,7 @@ import type { SubmissionDetail, SubmissionPage, SubmittedSolution } from "@/lib/
 process.env.LATENT_GRADER_WORKERS = "1";
 process.env.LATENT_GRADER_QUEUE = "0";
 
-import { sessionCookie } from "@/lib/auth/testing";
+import { sameOriginHeaders, sessionCookie } from "@/lib/auth/testing";
 
 const { GET: list, POST: submit } = await import("./route");
 const { GET: show } = await import("./[id]/route");
@@ -28,7 +28,7 @@ const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
 let cookie = "";
 const as = async (user: CurrentUser | null) => (cookie = user ? await sessionCookie(user.id) : "");
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  submit(new Request("http://latent.test/api/lab/submissions", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json", cookie, ...headers } }));
+  submit(new Request("http://latent.test/api/lab/submissions", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { ...sameOriginHeaders("http://latent.test/"), cookie, ...headers } }));
 const get = (query: string) => list(new Request(`http://latent.test/api/lab/submissions?${query}`, { headers: { cookie } }));
 const getOne = (id: string) => show(new Request(`http://latent.test/api/lab/submissions/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
 
@@ -46,6 +46,14 @@ afterAll(async () => {
 });
 
 describe("POST /api/lab/submissions", () => {
+  it("refuses a submission from another site (403) or not sent as JSON (415), grading and storing nothing", async () => {
+    await as(ada);
+    const before = await t.db.submission.count();
+    expect((await post({ exerciseId: "kl-divergence", code: reference }, { origin: "http://evil.example" })).status).toBe(403);
+    expect((await post({ exerciseId: "kl-divergence", code: reference }, { "content-type": "text/plain" })).status).toBe(415);
+    expect(await t.db.submission.count()).toBe(before);
+  });
+
   it("answers 401 without a session and 400 without code", async () => {
     await as(null);
     expect((await post({ exerciseId: "kl-divergence", code: reference })).status).toBe(401);
@@ -92,6 +100,10 @@ describe("POST /api/lab/submissions", () => {
     expect(huge.status).toBe(413);
     const unknown = await post({ exerciseId: "nope", code: reference });
     expect(unknown.status).toBe(404);
+    // Code PostgreSQL cannot store is refused before it is graded: no graded submission can then be lost.
+    const unstorable = await post({ exerciseId: "kl-divergence", code: `${reference}\n// \u0000` });
+    expect(unstorable.status).toBe(422);
+    expect(await unstorable.json()).toMatchObject({ error: { field: "code", message: expect.stringMatching(/NUL character/) } });
     expect(await unknown.json()).toMatchObject({ error: { code: "exercise_not_found", message: "There is no exercise 'nope'." } });
     expect(await t.db.submission.count()).toBe(before);
   });

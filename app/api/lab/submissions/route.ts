@@ -1,40 +1,37 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { jsonError, jsonRoute } from "@/lib/http/json-route";
+import { jsonRoute } from "@/lib/http/json-route";
 import { SubmissionInFlightError } from "@/lib/lab/submissions/errors";
 import { listSubmissions } from "@/lib/lab/submissions/history";
 import { submitSolution } from "@/lib/lab/submissions/submit";
 import { MAX_SUBMISSION_BYTES } from "@/lib/lab/submissions/types";
+import { storableString } from "@/lib/validations/text";
 
 // Only the exercise and the code are read: results, status or points sent by a client are dropped by the schema.
-const submitSchema = z.object({ exerciseId: z.string().min(1).max(100), code: z.string() });
+// Code PostgreSQL could not store is refused (422) before it is graded, so no graded submission can be lost.
+const submitSchema = z.object({ exerciseId: z.string().min(1).max(100), code: storableString() });
 const listSchema = z.object({
   exercise: z.string().min(1).max(100),
   cursor: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-// JSON escaping can make a 64 KB submission's body a few times larger; anything beyond is refused unread.
-const MAX_BODY_BYTES = 8 * MAX_SUBMISSION_BYTES;
-
-const submit = jsonRoute(submitSchema, async (input, user) => {
-  try {
-    return Response.json(await submitSolution(getDb(), user.id, input), { status: 201 });
-  } catch (error) {
-    if (!(error instanceof SubmissionInFlightError)) throw error;
-    return Response.json(
-      { error: { code: "submission_in_flight", message: error.message, retryAfter: error.retryAfterSeconds } },
-      { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-    );
-  }
-});
-
-export async function POST(request: Request) {
-  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) {
-    return jsonError(413, `A submission can be at most ${MAX_SUBMISSION_BYTES / 1024} KB of code. It was not graded or stored.`, "code_too_large");
-  }
-  return submit(request);
-}
+export const POST = jsonRoute(
+  submitSchema,
+  async (input, user) => {
+    try {
+      return Response.json(await submitSolution(getDb(), user.id, input), { status: 201 });
+    } catch (error) {
+      if (!(error instanceof SubmissionInFlightError)) throw error;
+      return Response.json(
+        { error: { code: "submission_in_flight", message: error.message, retryAfter: error.retryAfterSeconds } },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
+    }
+  },
+  // JSON escaping can make a 64 KB submission's body a few times larger; the stream is read no further than that.
+  { maxBodyBytes: 8 * MAX_SUBMISSION_BYTES, tooLargeMessage: `A submission can be at most ${MAX_SUBMISSION_BYTES / 1024} KB of code. It was not graded or stored.` },
+);
 
 export const GET = jsonRoute(listSchema, async (input, user) =>
   listSubmissions(getDb(), user.id, input.exercise, { cursor: input.cursor, limit: input.limit }),

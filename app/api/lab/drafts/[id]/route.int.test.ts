@@ -2,10 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createUser } from "@/lib/auth/accounts";
+import { endAllSessions, endSession } from "@/lib/auth/sessions";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { getDraft, MAX_CODE_BYTES } from "@/lib/lab/catalog";
 
-import { sessionCookie } from "@/lib/auth/testing";
+import { decodeSessionToken } from "@/lib/auth/session";
+import { sameOriginHeaders, sessionCookie } from "@/lib/auth/testing";
 
 import { PUT } from "./route";
 
@@ -16,10 +18,13 @@ let bob: CurrentUser;
 // The session cookie every request below carries: a real next-auth token, checked by the route as in production.
 let cookie = "";
 const as = async (user: CurrentUser | null) => (cookie = user ? await sessionCookie(user.id) : "");
-const put = (id: string, body: unknown) =>
-  PUT(new Request(`http://latent.test/api/lab/drafts/${id}`, { method: "PUT", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie } }), {
+const url = (id: string) => `http://latent.test/api/lab/drafts/${id}`;
+const send = (id: string, init: { body: BodyInit; headers?: Record<string, string> }) =>
+  PUT(new Request(url(id), { method: "PUT", duplex: "half", ...init, headers: { ...sameOriginHeaders(url(id)), cookie, ...init.headers } } as RequestInit), {
     params: Promise.resolve({ id }),
   });
+const put = (id: string, body: unknown, headers: Record<string, string> = {}) => send(id, { body: JSON.stringify(body), headers });
+const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; field?: string } }).error;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -57,7 +62,7 @@ describe("PUT /api/lab/drafts/[id]", () => {
     await as(ada);
     const unknown = await put("no-such-exercise", { code: "x" });
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain("no-such-exercise");
+    expect((await errorOf(unknown)).message).toContain("no-such-exercise");
     expect((await put("../kl-divergence", { code: "x" })).status).toBe(404);
     expect(await t.db.labDraft.count({ where: { exerciseId: { not: "kl-divergence" } } })).toBe(0);
   });
@@ -66,15 +71,89 @@ describe("PUT /api/lab/drafts/[id]", () => {
     await as(ada);
     const tooBig = await put("kl-divergence", { code: "é".repeat(MAX_CODE_BYTES / 2 + 1) });
     expect(tooBig.status).toBe(400);
-    expect(((await tooBig.json()) as { error: { message: string } }).error.message).toMatch(/larger than 64 KB/);
+    expect((await errorOf(tooBig)).message).toMatch(/larger than 64 KB/);
     expect((await getDraft(t.db, ada.id, "kl-divergence"))?.code).toBe("// second");
     expect((await put("kl-divergence", { code: "a".repeat(MAX_CODE_BYTES) })).status).toBe(200);
+    await put("kl-divergence", { code: "// second" });
   });
 
   it("answers 400 when the code is missing", async () => {
     await as(ada);
     const missing = await put("kl-divergence", {});
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as { error: { field: string } }).error.field).toBe("code");
+    expect((await errorOf(missing)).field).toBe("code");
+  });
+
+  it("refuses a request from another site (403) or that is not JSON (415), saving nothing", async () => {
+    await as(ada);
+    const forged: Array<{ headers: Record<string, string>; status: number; code: string }> = [
+      { headers: { origin: "http://evil.example", "content-type": "text/plain" }, status: 403, code: "cross_site" },
+      { headers: { origin: "http://evil.example" }, status: 403, code: "cross_site" },
+      { headers: { origin: "null" }, status: 403, code: "cross_site" },
+      { headers: { "sec-fetch-site": "same-site" }, status: 403, code: "cross_site" },
+      { headers: { "content-type": "text/plain" }, status: 415, code: "unsupported_media_type" },
+      { headers: { "content-type": "application/x-www-form-urlencoded" }, status: 415, code: "unsupported_media_type" },
+    ];
+    for (const { headers, status, code } of forged) {
+      const response = await send("kl-divergence", { body: JSON.stringify({ code: "// forged" }), headers });
+      expect(response.status, JSON.stringify(headers)).toBe(status);
+      expect((await errorOf(response)).code).toBe(code);
+    }
+    expect((await getDraft(t.db, ada.id, "kl-divergence"))?.code).toBe("// second");
+  });
+
+  it("refuses a body past its limit (413) after reading at most that much of a stream with no Content-Length", async () => {
+    await as(ada);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"code":"'));
+      },
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 1)); // as from a network: a chunk at a time
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+      },
+    });
+    const response = await send("kl-divergence", { body });
+    expect(response.status).toBe(413);
+    expect((await errorOf(response)).message).toMatch(/larger than 64 KB; it was not saved/);
+    expect(pulled).toBeLessThan(16 * MAX_CODE_BYTES);
+    expect((await getDraft(t.db, ada.id, "kl-divergence"))?.code).toBe("// second");
+  });
+
+  it("refuses code PostgreSQL cannot store (NUL, a lone surrogate) with 422 and where it is, keeping the saved draft", async () => {
+    await as(ada);
+    for (const [code, what] of [
+      ["ok\nconst x = '\u0000';", /line 2 contains a NUL character \(U\+0000\)/],
+      ["ok\nok\n// \ud83d alone", /line 3 contains a lone UTF-16 surrogate/],
+      ["// \udc00 trailing half", /line 1 contains a lone UTF-16 surrogate/],
+    ] as const) {
+      const response = await put("kl-divergence", { code });
+      expect(response.status).toBe(422);
+      const error = await errorOf(response);
+      expect(error).toMatchObject({ code: "unprocessable", field: "code" });
+      expect(error.message).toMatch(what);
+    }
+    // A whole character made of two surrogates is fine.
+    expect((await put("kl-divergence", { code: "// 🙂 fine" })).status).toBe(200);
+    expect((await getDraft(t.db, ada.id, "kl-divergence"))?.code).toBe("// 🙂 fine");
+  });
+
+  it("answers 401 to a cookie whose session ended: signed out, or signed out everywhere", async () => {
+    const first = await sessionCookie(ada.id);
+    const second = await sessionCookie(ada.id);
+    const bobs = await sessionCookie(bob.id);
+    const withCookie = (value: string) => send("kl-divergence", { body: JSON.stringify({ code: "// after sign-out" }), headers: { cookie: value } });
+    expect((await withCookie(first)).status).toBe(200);
+
+    const { sid } = await decodeSessionToken(first.split("=")[1]!, process.env.NEXTAUTH_SECRET!);
+    await endSession(t.db, String(sid));
+    expect((await withCookie(first)).status).toBe(401);
+    expect((await withCookie(second)).status).toBe(200);
+
+    expect(await endAllSessions(t.db, ada.id)).toBeGreaterThanOrEqual(1);
+    expect((await withCookie(second)).status).toBe(401);
+    expect((await withCookie(bobs)).status).toBe(200);
   });
 });

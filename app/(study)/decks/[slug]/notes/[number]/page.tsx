@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/content/decks";
 import { getDb } from "@/lib/db";
 import { findCardId } from "@/lib/review/card-info";
@@ -11,7 +11,9 @@ type Props = { params: Promise<{ slug: string; number: string }> };
 async function load(params: Props["params"]) {
   const { slug, number } = await params;
   const n = /^\d{1,6}$/.test(number) ? Number(number) : NaN;
-  return { slug, note: Number.isNaN(n) ? null : await getNote(getDb(), slug, n) };
+  // A class deck's notes exist only for the class's members.
+  const userId = (await getCurrentUser())?.id ?? "";
+  return { slug, note: Number.isNaN(n) || !userId ? null : await getNote(getDb(), slug, n, userId) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,36 @@
+// Latent's web server: Next.js's request handler behind a Node HTTP server of our own, so that the client's address
+// Next.js sees (X-Forwarded-For) comes from the socket or a trusted proxy, never from the client
+// (client-address.ts). Otherwise the same as `next start` / `next dev`: Next.js's own router and handlers.
+import http from "node:http";
+import next from "next";
+import { settleForwardingHeaders, trustedProxyCount } from "./client-address";
+
+export async function startWebServer(options: { dev: boolean; port: number; log: (line: string) => void }): Promise<http.Server> {
+  const trusted = trustedProxyCount();
+  const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port: options.port, ...(options.dev ? { turbopack: true } : {}) });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+  let warned = false;
+  const server = http.createServer((req, res) => {
+    if (trusted === 0 && !warned && req.headers["x-forwarded-for"]) {
+      warned = true;
+      options.log("A request carried X-Forwarded-For, which is ignored: if a reverse proxy sets it, set LATENT_TRUST_PROXY=1 (see README, Configuration).");
+    }
+    settleForwardingHeaders(req, trusted);
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+  // Next.js's development server keeps its hot reload on a WebSocket.
+  server.on("upgrade", (req, socket, head) => {
+    settleForwardingHeaders(req, trusted);
+    upgrade(req, socket, head).catch(() => socket.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, () => resolve());
+  });
+  return server;
+}

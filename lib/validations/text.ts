@@ -1,0 +1,32 @@
+// Text PostgreSQL can store as sent. A text column cannot hold NUL (U+0000): the insert fails. A lone UTF-16
+// surrogate has no UTF-8 form: it would be stored as U+FFFD, silently changing what the person wrote. Both are
+// refused at the edge with where they are, so nothing is half-saved and nothing is altered.
+import { z } from "zod";
+
+const NUL = /\u0000/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What makes `text` unstorable, with its line, or null when it can be stored as is. */
+export function unstorableText(text: string): string | null {
+  for (const [pattern, what] of [
+    [NUL, "a NUL character (U+0000)"],
+    [LONE_SURROGATE, "a lone UTF-16 surrogate (half of a character)"],
+  ] as const) {
+    const at = pattern.exec(text)?.index;
+    if (at === undefined) continue;
+    const line = text.slice(0, at).split("\n").length;
+    return `line ${line} contains ${what}, which cannot be stored; remove it. Nothing was saved.`;
+  }
+  return null;
+}
+
+/** For `.superRefine`: an issue when the text cannot be stored, marked for a 422 (well-formed, but unstorable). */
+export function refineStorable(text: string, ctx: z.RefinementCtx): void {
+  const problem = unstorableText(text);
+  if (problem) ctx.addIssue({ code: "custom", message: problem, params: { status: 422 } });
+}
+
+/** A string field that must be storable; a JSON route answers 422 (not 400) when it is not. */
+export function storableString() {
+  return z.string().superRefine(refineStorable);
+}
