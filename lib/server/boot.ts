@@ -135,7 +135,7 @@ export function workerDatabaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   const dataDir = path.resolve(process.env.LATENT_DATA_DIR ?? ".data", "pg");
   const port = runningClusterPort(dataDir);
-  if (port) return embeddedUrl(port, "latent");
+  if (port) return embeddedUrl(port, "latent", clusterPassword(dataDir));
   throw new Error("DATABASE_URL is not set and no embedded PostgreSQL is running here: start Latent first (`npm start`), or set DATABASE_URL.");
 }
 
