@@ -126,24 +126,32 @@ describe("jobs", () => {
     let heavyAtOnce = 0;
     let maxHeavyAtOnce = 0;
     let quickDoneWhileHeavyRan = false;
+    let heavyStarted!: () => void;
+    const firstHeavy = new Promise<void>((resolve) => (heavyStarted = resolve));
+    let quickRan!: () => void;
+    const quickDone = new Promise<void>((resolve) => (quickRan = resolve));
     await start([
       task(heavy, async () => {
         maxHeavyAtOnce = Math.max(maxHeavyAtOnce, ++heavyAtOnce);
-        await sleep(400);
+        heavyStarted();
+        // A heavy job holds its lane until the quick job has run (or 10 s pass, when the lanes are wrong).
+        await Promise.race([quickDone, sleep(10_000)]);
+        await sleep(100);
         heavyAtOnce--;
       }),
       task(quick, async () => {
         quickDoneWhileHeavyRan = heavyAtOnce > 0;
+        quickRan();
       }),
     ]);
     const heavies = await Promise.all([1, 2, 3].map((upTo) => enqueueJob(t.db, heavy, { upTo })));
-    await sleep(100);
+    await firstHeavy;
     const quickJob = await enqueueJob(t.db, quick, { upTo: 1 });
     await waitForJob(t.db, quickJob.id);
     for (const job of heavies) await waitForJob(t.db, job.id);
     expect(maxHeavyAtOnce).toBe(1);
     expect(quickDoneWhileHeavyRan).toBe(true);
-  });
+  }, 30_000);
 
   it("stopping a worker lets a running job finish", async () => {
     const kind = defineJobKind({ name: "test.finishes", payload: count });

@@ -90,9 +90,10 @@ export async function undoLastReview(db: Db, userId: string) {
       data: { ...memoryToRow(previous), leech: last.prevLeech, suspended: false, labReason: card.labReason ?? last.reason, version },
     });
     await tx.reviewLog.delete({ where: { id: last.id } });
-    // The card's event before this answer (a reschedule after the answer does not count: undoing the answer drops it).
+    // The card's event before this answer. Reschedules do not count: each one moved the versions of the card's answers
+    // with the card's, so the version check below already says whether the earlier answer is still undoable.
     const before = await tx.reviewLog.findFirst({
-      where: { cardId: card.id, NOT: { kind: "RESCHEDULE", review: { gt: last.review } } },
+      where: { cardId: card.id, kind: { not: "RESCHEDULE" } },
       orderBy: [{ review: "desc" }, { id: "desc" }],
     });
     if (before?.kind === "RATING" && before.cardVersion === last.cardVersion - 1) {
