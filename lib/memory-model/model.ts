@@ -7,6 +7,7 @@ import { latestJob, type JobView } from "@/lib/jobs/status";
 import { Refusal } from "@/lib/refusal";
 import { readReviewSettings } from "@/lib/review/settings";
 import { parseParameters, sameParameters } from "@/lib/srs/parameters";
+import { DEFAULT_SETTINGS, formSettings } from "@/lib/srs/settings";
 import { minimumReviews } from "./config";
 import { countUsableReviews, type UsableReviews } from "./histories";
 import { jobKey, optimizeJob, rescheduleJob, retentionJob } from "./jobs";
@@ -131,4 +132,11 @@ export async function revertOptimization(db: Db, userId: string, eventId: string
     });
     return { eventId: id, parameters: restored.value };
   });
+}
+
+/** Sets only the desired retention (the learner's choice after the retention helper); their other settings stay. */
+export async function chooseDesiredRetention(db: Db, userId: string, desiredRetention: number) {
+  const value = Math.round(desiredRetention * 10_000) / 10_000;
+  await db.srsSettings.upsert({ where: { userId }, create: { userId, ...formSettings(DEFAULT_SETTINGS), desiredRetention: value }, update: { desiredRetention: value } });
+  return { desiredRetention: value };
 }
