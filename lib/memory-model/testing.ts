@@ -25,14 +25,17 @@ export async function createSyntheticDeck(db: Db, notes: number, slug = `sim-${c
 
 export type SimulatedLearner = { userId: string; cardIds: string[]; history: SimulatedHistory; settings: Settings };
 
-/** A learner who studies `deckId` and has answered its cards for `days` days up to `end`, their memory following `memory`. */
+/**
+ * A learner who studies `deckId` and has answered its cards for `days` days up to `end`, their memory following
+ * `memory`: a new account, or the existing one with `userId` (whose settings are replaced).
+ */
 export async function createSimulatedLearner(
   db: Db,
-  options: { email: string; deckId: string; memory: readonly number[]; days: number; seed: number; end?: Date; settings?: Partial<Settings>; newPerDay?: number },
+  options: { email: string; userId?: string; deckId: string; memory: readonly number[]; days: number; seed: number; end?: Date; settings?: Partial<Settings>; newPerDay?: number },
 ): Promise<SimulatedLearner> {
   const end = options.end ?? new Date();
   const settings: Settings = { ...DEFAULT_SETTINGS, timeZone: "Europe/Berlin", ...options.settings };
-  const user = await createUser(db, { email: options.email });
+  const user = options.userId ? { id: options.userId } : await createUser(db, { email: options.email });
   await db.srsSettings.upsert({ where: { userId: user.id }, create: { userId: user.id, ...formSettings(settings) }, update: formSettings(settings) });
   await db.deckStudy.upsert({ where: { userId_deckId: { userId: user.id, deckId: options.deckId } }, create: { userId: user.id, deckId: options.deckId }, update: {} });
   // Card ids seed the scheduler's fuzz: ids made from the learner's email and the note's place keep the history, and
