@@ -63,3 +63,30 @@ test("a learner with a history optimizes their memory model, sees the held-out m
   await expect(page.getByText("History (2)")).toBeVisible();
   expect(await intervalLabels(page)).toEqual(before);
 });
+
+test("the desired-retention helper simulates a year at 70–97 %, suggests one, and the learner picks another", async ({ page }) => {
+  test.setTimeout(180_000);
+  const email = await signUp(page, "retention");
+  seedHistory(email);
+  await page.goto("/settings");
+  await expect(page.getByLabel("Desired retention (%)")).toHaveValue("90");
+  await page.getByRole("button", { name: "Simulate a year at each retention" }).click();
+  const helper = page.getByTestId("retention-helper");
+  await expect(helper).toBeVisible({ timeout: 120_000 });
+  // One row per retention from 70 % to 97 %, each with its workload and memory; one of them suggested.
+  const rows = helper.locator("tbody tr");
+  await expect(rows).toHaveCount(28);
+  await expect(rows.first().locator("th")).toHaveText(/^70 %/);
+  await expect(rows.last().locator("th")).toHaveText(/^97 %/);
+  await expect(helper.getByText("suggested", { exact: true })).toHaveCount(1);
+  await expect(helper.getByRole("status")).toContainText(/Suggested: \d\d %/);
+  const perDay = async (retention: string) => Number(await helper.getByRole("row", { name: new RegExp(`^${retention} %`) }).locator("td").first().textContent());
+  expect(await perDay("97")).toBeGreaterThan(await perDay("70"));
+  await expect(helper.getByRole("row", { name: /^90 %/ })).toContainText("in use");
+
+  await helper.getByRole("button", { name: "Use 80 %" }).click();
+  await expect(helper.getByRole("row", { name: /^80 %/ })).toContainText("in use");
+  await expect(page.getByLabel("Desired retention (%)")).toHaveValue("80");
+  await page.reload();
+  await expect(page.getByLabel("Desired retention (%)")).toHaveValue("80");
+});
