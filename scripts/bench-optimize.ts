@@ -8,9 +8,10 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { countUsableReviews } from "@/lib/memory-model/histories";
 import { startOptimization } from "@/lib/memory-model/model";
-import { SIMULATED_MEMORIES } from "@/lib/memory-model/simulated-learner";
+import { SIMULATED_MEMORIES, simulateLearner } from "@/lib/memory-model/simulated-learner";
 import { createSimulatedLearner, createSyntheticDeck } from "@/lib/memory-model/testing";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
+import { DEFAULT_SETTINGS } from "@/lib/srs/settings";
 import { spawnWorker, stopChild } from "@/lib/server/boot";
 import { httpClient, percentile } from "./bench/http";
 import { startBenchServer, syntheticDeck } from "./bench/server";
@@ -24,20 +25,27 @@ const LEARNERS = Number(arg("learners", "20"));
 const SECONDS = Number(arg("seconds", "20"));
 const PASSWORD = "bench password 123";
 
-/** A simulated learner with about `reviews` reviews: ~7 per card over a year, so cards = reviews / 7. */
+const DAYS = 365;
+const studyPlan = (cards: number) => ({ days: DAYS, newPerDay: Math.ceil(cards / (DAYS * 0.8)) });
+
+/** How many cards a year of study needs for about `reviews` reviews: simulated once (in memory) to find the rate. */
+function cardsFor(reviews: number, memory: readonly number[], seed: number): number {
+  let cards = Math.ceil(reviews / 10);
+  for (let round = 0; round < 2; round++) {
+    const settings = { ...DEFAULT_SETTINGS, timeZone: "Europe/Berlin", maxReviewsPerDay: 99999 };
+    const cardIds = Array.from({ length: cards }, (_, i) => `probe-${i}`);
+    const answers = simulateLearner({ memory, settings, cardIds, end: new Date(), seed, ...studyPlan(cards) }).answers.length;
+    cards = Math.max(10, Math.round((cards * reviews) / answers));
+  }
+  return cards;
+}
+
+/** A simulated learner with about `reviews` reviews over a year. */
 async function learnerWithReviews(db: Db, reviews: number, seed: number) {
-  const cards = Math.ceil(reviews / 7);
-  const days = 365;
+  const memory = SIMULATED_MEMORIES[seed % SIMULATED_MEMORIES.length]!;
+  const cards = cardsFor(reviews, memory, seed);
   const deckId = await createSyntheticDeck(db, cards, `bench-memory-${seed}`);
-  const learner = await createSimulatedLearner(db, {
-    email: `optimized-${seed}@example.com`,
-    deckId,
-    memory: SIMULATED_MEMORIES[seed % SIMULATED_MEMORIES.length]!,
-    days,
-    seed,
-    newPerDay: Math.ceil(cards / (days * 0.8)),
-    settings: { maxReviewsPerDay: 99999 },
-  });
+  const learner = await createSimulatedLearner(db, { email: `optimized-${seed}@example.com`, deckId, memory, seed, settings: { maxReviewsPerDay: 99999 }, ...studyPlan(cards) });
   // Retired, so the review learners below (who study every shared deck) do not get it.
   await db.deck.update({ where: { id: deckId }, data: { retiredAt: new Date() } });
   return learner.userId;

@@ -77,7 +77,7 @@ export function RetentionHelper({
                   const current = Math.abs(outcome.desiredRetention - chosen) < 1e-9;
                   return (
                     <tr key={outcome.desiredRetention} className={suggested ? "bg-emerald-50 dark:bg-emerald-950" : "border-b border-stone-100 dark:border-stone-800"}>
-                      <th scope="row" className="py-1 font-normal">
+                      <th scope="row" className="whitespace-nowrap py-1 font-normal">
                         {percent(outcome.desiredRetention)}
                         {suggested && <span className="ml-2 text-xs font-medium text-emerald-800 dark:text-emerald-300">suggested</span>}
                       </th>
@@ -89,7 +89,7 @@ export function RetentionHelper({
                         {current ? (
                           <span className="text-xs text-stone-600 dark:text-stone-400">in use</span>
                         ) : (
-                          <button type="button" className={QUIET_BUTTON} disabled={disabled} onClick={() => void choose(outcome.desiredRetention)}>
+                          <button type="button" className={`${QUIET_BUTTON} whitespace-nowrap`} disabled={disabled} onClick={() => void choose(outcome.desiredRetention)}>
                             Use {percent(outcome.desiredRetention)}
                           </button>
                         )}
