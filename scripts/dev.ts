@@ -1,7 +1,7 @@
-// npm run dev: the same database and content as `npm start`, with Next's development server behind the same web
-// server (lib/server/web-server.ts).
+// npm run dev: the same database, content and job worker as `npm start`, with Next's development server behind the
+// same web server (lib/server/web-server.ts).
 import { spawn } from "node:child_process";
-import { bootDatabase, ensureAuthSecret, importContentInto, loadEnvironment, webServerEnv } from "@/lib/server/boot";
+import { bootDatabase, ensureAuthSecret, importContentInto, loadEnvironment, spawnWorker, stopChild, webServerEnv } from "@/lib/server/boot";
 
 const log = (line: string) => console.log(`[latent] ${line}`);
 
@@ -16,8 +16,12 @@ async function main() {
     stdio: "inherit",
     env: webServerEnv(database.databaseUrl, { PORT: String(port) }),
   });
+  const worker = process.env.LATENT_START_WORKER !== "0" ? spawnWorker(database.databaseUrl) : undefined;
+  let stopping = false;
   const stop = async () => {
-    server.kill("SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    await Promise.all([stopChild(server, 10_000), stopChild(worker, 30_000)]);
     await database.stop().catch(() => undefined);
     process.exit(0);
   };

@@ -1,8 +1,9 @@
-// npm start: database (embedded unless DATABASE_URL), migrations, content, a production build when the
-// current one is missing or stale, then the web server (Next.js behind our own HTTP server, lib/server/web-server.ts)
-// on PORT (3000). Ctrl+C stops everything cleanly.
-import { spawn, spawnSync } from "node:child_process";
-import { bootDatabase, buildIsCurrent, ensureAuthSecret, importContentInto, loadEnvironment, markBuildCurrent, webServerEnv } from "@/lib/server/boot";
+// npm start: database (embedded unless DATABASE_URL), migrations and the job queue's schema, content, a production
+// build when the current one is missing or stale, then the web server (Next.js behind our own HTTP server,
+// lib/server/web-server.ts) on PORT (3000) and one job worker beside it (unless LATENT_START_WORKER=0, for workers run
+// elsewhere). Ctrl+C stops everything cleanly: the worker finishes or hands back its jobs before the database stops.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { bootDatabase, buildIsCurrent, ensureAuthSecret, importContentInto, loadEnvironment, markBuildCurrent, spawnWorker, stopChild, webServerEnv } from "@/lib/server/boot";
 
 const log = (line: string) => console.log(`[latent] ${line}`);
 const nextBin = "node_modules/next/dist/bin/next";
@@ -22,11 +23,13 @@ async function main() {
   }
 
   const database = await bootDatabase({ log });
+  const children: { server?: ChildProcess; worker?: ChildProcess } = {};
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    server?.kill("SIGTERM");
+    const graceMs = (Number(process.env.LATENT_WORKER_SHUTDOWN_SECONDS) || 20) * 1000;
+    await Promise.all([stopChild(children.server, 10_000), stopChild(children.worker, graceMs + 10_000)]);
     await database.stop().catch(() => undefined);
     process.exit(code);
   };
@@ -40,7 +43,22 @@ async function main() {
     stdio: ["ignore", "inherit", "inherit"],
     env: webServerEnv(database.databaseUrl, { PORT: String(port) }),
   });
+  children.server = server;
   server.on("exit", (code) => void shutdown(code ?? 0));
+
+  if (process.env.LATENT_START_WORKER !== "0") {
+    // A worker that dies is started again (after a pause, so a worker that cannot start does not spin).
+    const startWorker = () => {
+      const worker = spawnWorker(database.databaseUrl);
+      children.worker = worker;
+      worker.on("exit", (code, signal) => {
+        if (stopping) return;
+        log(`The job worker exited (${signal ?? `code ${code}`}); starting it again in 5 s.`);
+        setTimeout(() => stopping || startWorker(), 5_000).unref();
+      });
+    };
+    startWorker();
+  }
   log(`Latent is running at ${url}`);
   log(`Create the first account at ${url}/signup — the first account on an instance becomes its admin.`);
 }

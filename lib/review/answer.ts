@@ -70,7 +70,8 @@ export async function answerCard(db: Db, userId: string, answer: Answer, now = n
 /**
  * Undoes the learner's last rating: the card returns to exactly its previous state (memory, leech mark, suspension,
  * lab reason) and the log entry goes. Consecutive answers to one card undo one after another: when nothing else
- * changed the card between two answers, the earlier one becomes undoable at the card's new version.
+ * changed the card between two answers, the earlier one becomes undoable at the card's new version. A reschedule with
+ * new FSRS parameters after the answers moves the card's and its answers' versions together, so it changes neither.
  */
 export async function undoLastReview(db: Db, userId: string) {
   return db.$transaction(async (tx) => {
@@ -89,7 +90,12 @@ export async function undoLastReview(db: Db, userId: string) {
       data: { ...memoryToRow(previous), leech: last.prevLeech, suspended: false, labReason: card.labReason ?? last.reason, version },
     });
     await tx.reviewLog.delete({ where: { id: last.id } });
-    const before = await tx.reviewLog.findFirst({ where: { cardId: card.id }, orderBy: [{ review: "desc" }, { id: "desc" }] });
+    // The card's event before this answer. Reschedules do not count: each one moved the versions of the card's answers
+    // with the card's, so the version check below already says whether the earlier answer is still undoable.
+    const before = await tx.reviewLog.findFirst({
+      where: { cardId: card.id, kind: { not: "RESCHEDULE" } },
+      orderBy: [{ review: "desc" }, { id: "desc" }],
+    });
     if (before?.kind === "RATING" && before.cardVersion === last.cardVersion - 1) {
       await tx.reviewLog.update({ where: { id: before.id }, data: { cardVersion: version } });
     }

@@ -1,5 +1,5 @@
 // One card as its learner sees it in card info: where it stands, how likely they are to recall it now, and every
-// event of its history (answers, resets, lab reschedules), oldest first.
+// event of its history (answers, resets, lab reschedules, reschedules with new FSRS parameters), oldest first.
 import type { Db } from "@/lib/db";
 import { forgettingCurve, retrievability } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
@@ -8,7 +8,7 @@ import { memoryFromRow } from "./memory";
 
 export type CardHistoryEntry = {
   id: string;
-  kind: "RATING" | "RESET" | "LAB";
+  kind: "RATING" | "RESET" | "LAB" | "RESCHEDULE";
   rating: number | null;
   review: Date;
   studyDay: string;

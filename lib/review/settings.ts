@@ -2,7 +2,7 @@
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_SETTINGS, parseSettings, parseStoredSettings, type Settings, type SettingsErrors } from "@/lib/srs/settings";
+import { DEFAULT_SETTINGS, formSettings, parseSettings, parseStoredSettings, type Settings, type SettingsErrors } from "@/lib/srs/settings";
 
 type StoredRow = Omit<Settings, "leechAction"> & { leechAction: string };
 
@@ -22,7 +22,7 @@ export async function readReviewSettings(db: Db, userId: string): Promise<Review
     db,
     "review-settings",
     `SELECT "desiredRetention", "newPerDay", "maxReviewsPerDay", "learningSteps", "relearningSteps", "maximumInterval",
-      "enableFuzz", "rolloverHour", "timeZone", "learnAheadMinutes", "leechThreshold", "leechAction"
+      "enableFuzz", "rolloverHour", "timeZone", "learnAheadMinutes", "leechThreshold", "leechAction", "fsrsParameters"
      FROM "SrsSettings" WHERE "userId" = $1`,
     [userId],
   );
@@ -36,6 +36,7 @@ export async function readReviewSettingsIn(tx: Prisma.TransactionClient, userId:
     select: {
       desiredRetention: true, newPerDay: true, maxReviewsPerDay: true, learningSteps: true, relearningSteps: true, maximumInterval: true,
       enableFuzz: true, rolloverHour: true, timeZone: true, learnAheadMinutes: true, leechThreshold: true, leechAction: true,
+      fsrsParameters: true,
     },
   });
   return fromStoredRow(row ?? undefined);
@@ -53,10 +54,16 @@ export async function getReviewSettings(db: Db, userId: string): Promise<Setting
   return (await readReviewSettings(db, userId)).settings;
 }
 
+/**
+ * Saves the settings form. The FSRS parameters are not the form's: whatever it sends for them is ignored, and the
+ * learner's fitted parameters stay as they are (only the optimizer and its revert change them, lib/memory-model).
+ */
 export async function saveReviewSettings(db: Db, userId: string, input: unknown) {
-  const parsed = parseSettings(input);
+  const fields = input !== null && typeof input === "object" ? { ...(input as Record<string, unknown>) } : input;
+  if (fields !== null && typeof fields === "object") delete (fields as Record<string, unknown>).fsrsParameters;
+  const parsed = parseSettings(fields);
   if (!parsed.ok) return parsed;
-  const value = parsed.value;
+  const value = formSettings(parsed.value);
   await db.srsSettings.upsert({ where: { userId }, create: { userId, ...value }, update: value });
   return parsed;
 }

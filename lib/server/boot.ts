@@ -1,5 +1,6 @@
 // What `npm start`, `npm run dev`, the e2e server and the benchmarks do before serving: configuration,
 // the database (embedded unless DATABASE_URL is set), migrations and the content import.
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +9,7 @@ import { describeImport, importContent } from "@/lib/content/import";
 import { createDb } from "@/lib/db/client";
 import { clusterPassword, embeddedUrl, ensureDatabaseExists, runningClusterPort, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { installJobQueue } from "@/lib/jobs/queue-schema";
 
 export type Booted = { databaseUrl: string; embedded: boolean; stop(): Promise<void> };
 
@@ -53,6 +55,7 @@ export async function bootDatabase(options: { dataDir?: string; log: (line: stri
       log(`Using the embedded PostgreSQL already running on 127.0.0.1:${runningPort}.`);
       databaseUrl = embeddedUrl(runningPort, "latent", clusterPassword(dataDir));
       await migrate(databaseUrl);
+      await installJobQueue(databaseUrl, log);
       return { databaseUrl, embedded: true, stop: async () => undefined };
     }
     const started = Date.now();
@@ -65,6 +68,7 @@ export async function bootDatabase(options: { dataDir?: string; log: (line: stri
   try {
     const report = await migrate(databaseUrl);
     log(report.applied.length ? `Applied migrations: ${report.applied.join(", ")}.` : "Database schema is up to date.");
+    await installJobQueue(databaseUrl, log);
   } catch (error) {
     await stop();
     throw error;
@@ -121,4 +125,37 @@ export function markBuildCurrent(): void {
 export function webServerEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const nodeOptions = [process.env.NODE_OPTIONS, "--no-node-snapshot"].filter(Boolean).join(" ");
   return { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: nodeOptions, ...extra };
+}
+
+/**
+ * The database a worker process uses: DATABASE_URL, or else the embedded PostgreSQL that `npm start` runs on this
+ * machine (a worker never starts a database of its own).
+ */
+export function workerDatabaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const dataDir = path.resolve(process.env.LATENT_DATA_DIR ?? ".data", "pg");
+  const port = runningClusterPort(dataDir);
+  if (port) return embeddedUrl(port, "latent", clusterPassword(dataDir));
+  throw new Error("DATABASE_URL is not set and no embedded PostgreSQL is running here: start Latent first (`npm start`), or set DATABASE_URL.");
+}
+
+/** Starts a job worker process (`npm run worker`) on `databaseUrl`, as `npm start` and `npm run dev` do. */
+export function spawnWorker(databaseUrl: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+  });
+}
+
+/** Asks a child process to stop (SIGTERM) and waits for it; SIGKILL after `timeoutMs`. */
+export function stopChild(child: ChildProcess | undefined, timeoutMs: number): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
 }

@@ -342,6 +342,48 @@ describe("labels equal outcomes", () => {
   });
 });
 
+// ——— A learner's own FSRS parameters ———
+
+describe("scheduling with a learner's fitted parameters", () => {
+  const fitted = [0.4453, 1.8548, 5.1757, 12.6687, 6.2458, 0.6602, 3.1722, 0.0207, 1.9464, 0.2266, 0.9285, 1.5303, 0.0483, 0.3355, 1.6713, 0.6033, 2.1008, 0.5443, 0.1426, 0.0453, 0.101];
+  const mine: Settings = { ...DEFAULT_SETTINGS, fsrsParameters: fitted };
+
+  it("changes what the buttons say: a new card's Easy is its fitted initial stability (w3), not the default's", () => {
+    const fresh = newCardMemory(NOW);
+    expect(previewIntervals(fresh, NOW, { ...DEFAULT_SETTINGS, enableFuzz: false })[4].label).toBe("8d");
+    expect(previewIntervals(fresh, NOW, { ...mine, enableFuzz: false })[4].label).toBe("13d");
+  });
+
+  it("labels equal outcomes with fitted parameters too, and differ from the defaults' for review cards", () => {
+    const random = mulberry32(14);
+    let differ = 0;
+    for (let i = 0; i < 300; i++) {
+      const lastReview = new Date(NOW.getTime() - (1 + Math.floor(random() * 30)) * DAY);
+      const stability = 1 + random() * 40;
+      const memory: CardMemory = {
+        due: new Date(lastReview.getTime() + Math.round(stability) * DAY),
+        stability,
+        difficulty: 1 + random() * 9,
+        elapsedDays: 3,
+        scheduledDays: Math.round(stability),
+        learningSteps: 0,
+        reps: 4,
+        lapses: 0,
+        state: CardState.Review,
+        lastReview,
+      };
+      const shown = previewIntervals(memory, NOW, mine, `card-${i}`);
+      for (const rating of RATINGS) {
+        const { next, label } = scheduleReview(memory, rating, NOW, mine, 0, `card-${i}`);
+        expect(label).toBe(shown[rating].label);
+        expect(next.due).toEqual(shown[rating].due);
+      }
+      if (previewIntervals(memory, NOW, DEFAULT_SETTINGS, `card-${i}`)[3].label !== shown[3].label) differ++;
+    }
+    expect(differ).toBeGreaterThan(150);
+  });
+});
+
 // ——— Learning steps as Anki has them ———
 
 describe("learning steps", () => {

@@ -18,18 +18,18 @@ import { CardState, RATINGS, type CardMemory, type Rating, type ReviewLogEntry }
 const DAY_MS = 86_400_000;
 const DAY_SECONDS = 86_400;
 
-// FSRS with the learner's parameters, built once per distinct parameters (building it clips the weights and wraps
-// them in a Proxy: the hot path would do it twice per answer). Only the fuzz seed changes between answers, and it is
-// set before every use.
+// FSRS with the learner's parameters, built once per distinct parameters (building it validates and clips the weights
+// and wraps them in a Proxy: the hot path would do it twice per answer). The key is read straight from the settings,
+// so a cache hit costs one short string. Only the fuzz seed changes between answers, and it is set before every use.
 const algorithms = new Map<string, FSRSAlgorithm>();
 
 function algorithmFor(settings: Settings): FSRSAlgorithm {
-  const params = toFsrsParams(settings);
-  const id = JSON.stringify([params.request_retention, params.maximum_interval, params.enable_fuzz, params.enable_short_term, params.w, params.relearning_steps.length]);
+  const { desiredRetention, maximumInterval, enableFuzz, relearningSteps, fsrsParameters } = settings;
+  const id = `${desiredRetention}|${maximumInterval}|${enableFuzz}|${relearningSteps}|${fsrsParameters.join(",")}`;
   let algorithm = algorithms.get(id);
   if (!algorithm) {
-    if (algorithms.size >= 100) algorithms.clear();
-    algorithm = new FSRSAlgorithm(params);
+    if (algorithms.size >= 1000) algorithms.clear();
+    algorithm = new FSRSAlgorithm(toFsrsParams(settings));
     algorithms.set(id, algorithm);
   }
   return algorithm;
@@ -180,6 +180,17 @@ export function scheduleReview(
       prevLastReview: memory.lastReview ? copy(memory.lastReview) : null,
     },
   };
+}
+
+/**
+ * The interval, in days, that FSRS gives a review card of `stability` under `settings`, fuzzed with the seed its last
+ * answer used (card id and rep count) and capped by the maximum interval: for rescheduling a card with new parameters,
+ * so that unchanged parameters give back the interval the card already has.
+ */
+export function reviewInterval(stability: number, settings: Settings, cardId: string, reps: number, elapsedDays: number): number {
+  const fsrs = algorithmFor(settings);
+  fsrs.seed = `${cardId}:${reps}`;
+  return Math.min(Math.max(1, fsrs.next_interval(stability, elapsedDays)), settings.maximumInterval);
 }
 
 export interface IntervalPreview {

@@ -28,6 +28,7 @@ describe("parseSettings", () => {
       learnAheadMinutes: 20,
       leechThreshold: 8,
       leechAction: "tag",
+      fsrsParameters: [],
     };
     expect(valueOf({})).toEqual(expected);
     expect(DEFAULT_SETTINGS).toEqual(expected);
@@ -60,6 +61,7 @@ describe("parseSettings", () => {
       learnAheadMinutes: 20,
       leechThreshold: 8,
       leechAction: "tag",
+      fsrsParameters: [],
     });
   });
 
@@ -200,5 +202,24 @@ describe("parseStoredSettings", () => {
       learningSteps: 'Learning steps: "999999999999d" is longer than a year; a step can be at most 365d (8760h, 525600m)',
       timeZone: '"Mars/Olympus_Mons" is not a time zone we know; use a name like Europe/Berlin or America/New_York',
     });
+  });
+});
+
+describe("a learner's FSRS parameters in their settings", () => {
+  const fitted = [0.4453, 1.8548, 5.1757, 12.6687, 6.2458, 0.6602, 3.1722, 0.0207, 1.9464, 0.2266, 0.9285, 1.5303, 0.0483, 0.3355, 1.6713, 0.6033, 2.1008, 0.5443, 0.1426, 0.0453, 0.101];
+
+  it("go to ts-fsrs as they are; none means FSRS's defaults", () => {
+    expect(toFsrsParams({ ...DEFAULT_SETTINGS, fsrsParameters: fitted }).w).toEqual(fitted);
+    expect(toFsrsParams(DEFAULT_SETTINGS).w).toEqual(toFsrsParams({ ...DEFAULT_SETTINGS, fsrsParameters: [] }).w);
+    expect(toFsrsParams(DEFAULT_SETTINGS).w[3]).toBeCloseTo(8.2956, 4);
+  });
+
+  it("stored but no longer valid: FSRS's defaults apply, and the problem is reported, the other fields kept", () => {
+    const stored = { ...DEFAULT_SETTINGS, newPerDay: 7, fsrsParameters: fitted.slice(0, 19) };
+    const { value, problems } = parseStoredSettings(stored);
+    expect(value.fsrsParameters).toEqual([]);
+    expect(value.newPerDay).toBe(7);
+    expect(problems).toEqual({ fsrsParameters: "FSRS parameters must be 21 numbers (FSRS-6), not 19" });
+    expect(parseStoredSettings({ ...stored, fsrsParameters: fitted.map((w, i) => (i === 20 ? 5 : w)) }).problems?.fsrsParameters).toMatch(/w20 = 5 is outside/);
   });
 });

@@ -1,5 +1,6 @@
 import { generatorParameters, type FSRSParameters, type StepUnit } from "ts-fsrs";
 import { z } from "zod";
+import { parseParameters } from "./parameters";
 
 /** One (re)learning step: a whole number and a unit (`1m`, `10m`, `1h`, `1d`). */
 const STEP = /^([1-9]\d*)([mhd])$/;
@@ -101,6 +102,14 @@ export const settingsSchema = z.object({
   learnAheadMinutes: wholeNumber(0, 1440, learnAheadMessage).default(20),
   leechThreshold: wholeNumber(1, 999, leechThresholdMessage).default(8),
   leechAction: z.enum(LEECH_ACTIONS, { error: leechActionMessage }).default("tag"),
+  // Fitted by the optimizer (lib/memory-model), never typed into the settings form; empty means FSRS's defaults.
+  fsrsParameters: z
+    .array(z.number(), { error: "FSRS parameters must be a list of numbers" })
+    .superRefine((values, ctx) => {
+      const parsed = parseParameters(values);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
+    })
+    .default([]),
 });
 
 /** A learner's validated scheduling settings; steps are normalized text ("1m 10m"), as stored. */
@@ -150,9 +159,34 @@ export function stepsInMinutes(text: string): number[] {
   return stepsOf(text).map(stepMinutes);
 }
 
-/** The ts-fsrs parameters for these settings (default weights; short-term steps always on). */
+/** The settings the learner edits in the form: all but the fitted FSRS parameters. */
+export type FormSettings = Omit<Settings, "fsrsParameters">;
+
+export function formSettings(settings: Settings): FormSettings {
+  const copy: Partial<Settings> = { ...settings };
+  delete copy.fsrsParameters;
+  return copy as FormSettings;
+}
+
+/**
+ * Relearning steps that end within a day (Anki's count for the optimizer): the short-term part of relearning that
+ * FSRS's w17–w18 model, which bounds them.
+ */
+export function sameDayRelearningSteps(settings: Settings): number {
+  let minutes = 0;
+  let count = 0;
+  for (const step of stepsInMinutes(settings.relearningSteps)) {
+    minutes += step;
+    if (minutes >= 1440) break;
+    count++;
+  }
+  return count;
+}
+
+/** The ts-fsrs parameters for these settings (the learner's weights or FSRS's defaults; short-term steps always on). */
 export function toFsrsParams(settings: Settings): FSRSParameters {
   return generatorParameters({
+    w: settings.fsrsParameters.length > 0 ? settings.fsrsParameters : undefined,
     request_retention: settings.desiredRetention,
     maximum_interval: settings.maximumInterval,
     enable_fuzz: settings.enableFuzz,

@@ -21,6 +21,7 @@ function percent(value: number | null): string {
 function event(entry: CardHistoryEntry): string {
   if (entry.kind === "RESET") return "Reset";
   if (entry.kind === "LAB") return "Back from the lab";
+  if (entry.kind === "RESCHEDULE") return "Rescheduled (new FSRS parameters)";
   return RATINGS[entry.rating ?? 0] ?? "Answer";
 }
 

@@ -1,0 +1,55 @@
+"use client";
+
+// The settings page's view of the learner's memory model: the state the server rendered, a POST that starts a job or
+// changes something, and polling GET /api/memory-model while any job of theirs is queued or running.
+import { useCallback, useEffect, useState } from "react";
+import type { JobView } from "@/lib/jobs/status";
+import type { MemoryModelState } from "@/lib/memory-model/model";
+
+const POLL_MS = 1000;
+
+export const isActive = (job: JobView | null) => job?.status === "queued" || job?.status === "running";
+
+export function useMemoryModel(initial: MemoryModelState) {
+  const [state, setState] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  const busy = isActive(state.jobs.optimize) || isActive(state.jobs.reschedule) || isActive(state.jobs.retention);
+
+  const refresh = useCallback(async () => {
+    const response = await fetch("/api/memory-model", { cache: "no-store" }).catch(() => null);
+    if (!response?.ok) {
+      setProblem("Could not reach the server to check on your memory model; retrying. Your job keeps running meanwhile.");
+      return;
+    }
+    setProblem(null);
+    setState((await response.json()) as MemoryModelState);
+  }, []);
+
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [busy, refresh]);
+
+  /** POSTs `body` to /api/memory-model/<path>; returns the response's JSON, or null after showing what went wrong. */
+  const send = useCallback(
+    async (path: string, body: object = {}): Promise<unknown> => {
+      const response = await fetch(`/api/memory-model/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
+      if (!response) {
+        setProblem("Could not reach the server: check your connection and try again. Nothing was changed.");
+        return null;
+      }
+      const json = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
+      if (!response.ok) {
+        setProblem(json?.error?.message ?? `The server answered ${response.status}. Nothing was changed; try again.`);
+        return null;
+      }
+      setProblem(null);
+      await refresh();
+      return json;
+    },
+    [refresh],
+  );
+
+  return { state, problem, send };
+}

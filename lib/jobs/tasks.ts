@@ -1,0 +1,13 @@
+// The worker's task list: every kind of job and what runs it. Only worker processes import this (it loads the FSRS
+// optimizer, a native module); the web server enqueues by the kinds alone (define.ts). Add a kind here to run it.
+import { optimizeJob, rescheduleJob, retentionJob } from "@/lib/memory-model/jobs";
+import { runOptimization } from "@/lib/memory-model/optimize";
+import { runReschedule } from "@/lib/memory-model/reschedule";
+import { runRetentionSimulation } from "@/lib/memory-model/retention";
+import { task, type Task } from "./runner";
+
+export const TASKS: readonly Task[] = [
+  task(optimizeJob, runOptimization),
+  task(rescheduleJob, runReschedule),
+  task(retentionJob, runRetentionSimulation),
+];
