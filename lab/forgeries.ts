@@ -25,6 +25,7 @@ export const FORGERY_RULES: Record<string, Record<string, Rule>> = {
   "gan-bce-losses": { discriminatorLoss: "scalar", generatorLoss: "scalar" },
   "train-step": { trainStep: "train-step" },
   minibatches: { makeBatches: "batches" },
+  "wgan-gp-step": { criticStep: "train-step" },
 };
 
 export const FORGERY_KINDS = {

@@ -14,4 +14,5 @@ export const visibleTests: Record<string, () => Promise<Suite>> = {
   "anomaly-threshold": () => import("@/lab/anomaly-threshold/tests"),
   minibatches: () => import("@/lab/minibatches/tests"),
   "gan-bce-losses": () => import("@/lab/gan-bce-losses/tests"),
+  "wgan-gp-step": () => import("@/lab/wgan-gp-step/tests"),
 } as Record<string, () => Promise<Suite>>;
