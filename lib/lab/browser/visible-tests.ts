@@ -15,4 +15,5 @@ export const visibleTests: Record<string, () => Promise<Suite>> = {
   minibatches: () => import("@/lab/minibatches/tests"),
   "gan-bce-losses": () => import("@/lab/gan-bce-losses/tests"),
   "wgan-gp-step": () => import("@/lab/wgan-gp-step/tests"),
+  "vae-elbo": () => import("@/lab/vae-elbo/tests"),
 } as Record<string, () => Promise<Suite>>;
