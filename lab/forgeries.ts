@@ -14,7 +14,8 @@ type Rule =
   | "batches" // makeBatches: [{ xs, ys }] of the right sizes
   | "train-step" // a number, with the model's weights replaced by forged tensors
   | "elbo-parts" // { loss, recon, kl }: three scalars
-  | "vae-train-step"; // { loss, recon, kl } numbers, with both models' weights replaced by forged tensors
+  | "vae-train-step" // { loss, recon, kl } numbers, with both models' weights replaced by forged tensors
+  | "fit"; // a history of NaNs, one per epoch, with the model's weights replaced by forged tensors
 
 /** Every exercise's exports: a new exercise must say how its results are shaped before it can land. */
 export const FORGERY_RULES: Record<string, Record<string, Rule>> = {
@@ -29,6 +30,7 @@ export const FORGERY_RULES: Record<string, Record<string, Rule>> = {
   minibatches: { makeBatches: "batches" },
   "wgan-gp-step": { criticStep: "train-step" },
   "vae-elbo": { vaeLoss: "elbo-parts", vaeTrainStep: "vae-train-step", anomalyScores: "batch" },
+  "fit-early-stopping": { fit: "fit" },
 };
 
 export const FORGERY_KINDS = {
@@ -138,6 +140,10 @@ function forge(rule: string, args: any[]): any {
           const weightShape = weight.shape;
           weight.read = () => fake(weightShape);
         }
+      }
+      if (rule === "fit") {
+        const epochs = Array.from({ length: args[4]?.epochs ?? 1 }, () => NaN);
+        return { loss: epochs, valLoss: [...epochs], bestEpoch: NaN };
       }
       return rule === "vae-train-step" ? { loss: NaN, recon: NaN, kl: NaN } : NaN;
     }

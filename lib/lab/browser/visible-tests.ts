@@ -16,4 +16,5 @@ export const visibleTests: Record<string, () => Promise<Suite>> = {
   "gan-bce-losses": () => import("@/lab/gan-bce-losses/tests"),
   "wgan-gp-step": () => import("@/lab/wgan-gp-step/tests"),
   "vae-elbo": () => import("@/lab/vae-elbo/tests"),
+  "fit-early-stopping": () => import("@/lab/fit-early-stopping/tests"),
 } as Record<string, () => Promise<Suite>>;
