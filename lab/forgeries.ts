@@ -12,7 +12,10 @@ type Rule =
   | "scalar" // []
   | "number" // a JavaScript number
   | "batches" // makeBatches: [{ xs, ys }] of the right sizes
-  | "train-step"; // a number, with the model's weights replaced by forged tensors
+  | "train-step" // a number, with the model's weights replaced by forged tensors
+  | "elbo-parts" // { loss, recon, kl }: three scalars
+  | "vae-train-step" // { loss, recon, kl } numbers, with both models' weights replaced by forged tensors
+  | "fit"; // a history of NaNs, one per epoch, with the model's weights replaced by forged tensors
 
 /** Every exercise's exports: a new exercise must say how its results are shaped before it can land. */
 export const FORGERY_RULES: Record<string, Record<string, Rule>> = {
@@ -25,6 +28,9 @@ export const FORGERY_RULES: Record<string, Record<string, Rule>> = {
   "gan-bce-losses": { discriminatorLoss: "scalar", generatorLoss: "scalar" },
   "train-step": { trainStep: "train-step" },
   minibatches: { makeBatches: "batches" },
+  "wgan-gp-step": { criticStep: "train-step" },
+  "vae-elbo": { vaeLoss: "elbo-parts", vaeTrainStep: "vae-train-step", anomalyScores: "batch" },
+  "fit-early-stopping": { fit: "fit" },
 };
 
 export const FORGERY_KINDS = {
@@ -125,14 +131,21 @@ function forge(rule: string, args: any[]): any {
       }
       return batches;
     }
+    case "elbo-parts": return { loss: fake([]), recon: fake([]), kl: fake([]) };
     default: {
       // train-step: the model's weights now read as forged tensors; the loss is not a number anyone computed.
-      const [model] = args;
-      for (const weight of model.weights) {
-        const weightShape = weight.shape;
-        weight.read = () => fake(weightShape);
+      const models = rule === "vae-train-step" ? args.slice(0, 2) : args.slice(0, 1);
+      for (const model of models) {
+        for (const weight of model.weights) {
+          const weightShape = weight.shape;
+          weight.read = () => fake(weightShape);
+        }
       }
-      return NaN;
+      if (rule === "fit") {
+        const epochs = Array.from({ length: args[4]?.epochs ?? 1 }, () => NaN);
+        return { loss: epochs, valLoss: [...epochs], bestEpoch: NaN };
+      }
+      return rule === "vae-train-step" ? { loss: NaN, recon: NaN, kl: NaN } : NaN;
     }
   }
 }

@@ -14,4 +14,7 @@ export const visibleTests: Record<string, () => Promise<Suite>> = {
   "anomaly-threshold": () => import("@/lab/anomaly-threshold/tests"),
   minibatches: () => import("@/lab/minibatches/tests"),
   "gan-bce-losses": () => import("@/lab/gan-bce-losses/tests"),
+  "wgan-gp-step": () => import("@/lab/wgan-gp-step/tests"),
+  "vae-elbo": () => import("@/lab/vae-elbo/tests"),
+  "fit-early-stopping": () => import("@/lab/fit-early-stopping/tests"),
 } as Record<string, () => Promise<Suite>>;

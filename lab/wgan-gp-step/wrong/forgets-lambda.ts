@@ -1,0 +1,18 @@
+// Bug: adds the gradient penalty without multiplying it by λ (as if λ were 1).
+import * as tf from "@tensorflow/tfjs";
+
+export function criticStep(critic: tf.LayersModel, generator: tf.LayersModel, optimizer: tf.Optimizer, real: tf.Tensor, noise: tf.Tensor, alpha: tf.Tensor, lambda: number): number {
+  const vars = critic.trainableWeights.map((w) => w.read() as tf.Variable);
+  const fake = generator.predict(noise) as tf.Tensor;
+  const cost = optimizer.minimize(() => {
+    const score = (x: tf.Tensor) => critic.apply(x) as tf.Tensor;
+    const xHat = tf.add(tf.mul(alpha, real), tf.mul(tf.sub(1, alpha), fake));
+    const g = tf.grad((x: tf.Tensor) => tf.sum(score(x)))(xHat);
+    const gp = tf.mean(tf.square(tf.sub(tf.sqrt(tf.sum(tf.square(g), 1)), 1)));
+    return tf.add(tf.sub(tf.mean(score(fake)), tf.mean(score(real))), gp) as tf.Scalar;
+  }, true, vars);
+  fake.dispose();
+  const loss = cost!.dataSync()[0]!;
+  cost!.dispose();
+  return loss;
+}

@@ -1,0 +1,16 @@
+// Bug: computes the fake batch inside the minimized function and calls minimize() without a var list, so the generator's weights are updated too.
+import * as tf from "@tensorflow/tfjs";
+
+export function criticStep(critic: tf.LayersModel, generator: tf.LayersModel, optimizer: tf.Optimizer, real: tf.Tensor, noise: tf.Tensor, alpha: tf.Tensor, lambda: number): number {
+  const cost = optimizer.minimize(() => {
+    const fake = generator.apply(noise) as tf.Tensor;
+    const score = (x: tf.Tensor) => critic.apply(x) as tf.Tensor;
+    const xHat = tf.add(tf.mul(alpha, real), tf.mul(tf.sub(1, alpha), fake));
+    const g = tf.grad((x: tf.Tensor) => tf.sum(score(x)))(xHat);
+    const gp = tf.mean(tf.square(tf.sub(tf.sqrt(tf.sum(tf.square(g), 1)), 1)));
+    return tf.add(tf.sub(tf.mean(score(fake)), tf.mean(score(real))), tf.mul(lambda, gp)) as tf.Scalar;
+  }, true);
+  const loss = cost!.dataSync()[0]!;
+  cost!.dispose();
+  return loss;
+}
