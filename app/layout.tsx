@@ -62,7 +62,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="ml-auto flex items-center gap-3 text-sm">
               {user ? (
                 <>
-                  <Link href="/account" aria-label={`Your account (${user.name || user.email})`} className="max-w-[12rem] truncate text-stone-600 hover:text-stone-950 dark:text-stone-400 dark:hover:text-white" data-testid="current-user">
+                  <Link href="/account" className="max-w-[12rem] truncate text-stone-600 hover:text-stone-950 dark:text-stone-400 dark:hover:text-white" data-testid="current-user">
+                    <span className="sr-only">Your account: </span>
                     {user.name || user.email}
                   </Link>
                   <SignOutButton />
