@@ -4,6 +4,7 @@
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
+import { usePrefersDark } from "./use-color-scheme";
 
 export type Problem = { line: number; column: number; message: string; syntax: boolean };
 
@@ -60,6 +61,7 @@ const isSyntax = (marker: Monaco.editor.IMarker) => {
 
 export function CodeEditor({ value, onChange, onProblems, onRun }: Props) {
   const [ready, setReady] = useState(false);
+  const dark = usePrefersDark();
   // Monaco keeps the command registered at mount: it must call the latest onRun, not the first render's.
   const runRef = useRef(onRun);
   useEffect(() => {
@@ -95,7 +97,7 @@ export function CodeEditor({ value, onChange, onProblems, onRun }: Props) {
     );
   }
   return (
-    <div className="overflow-hidden rounded-lg border border-stone-300 dark:border-stone-700" data-testid="editor">
+    <div className="overflow-hidden rounded-lg border border-stone-300 dark:border-stone-700" data-testid="editor" data-theme={dark ? "vs-dark" : "light"}>
       <Editor
         height="420px"
         defaultLanguage="typescript"
@@ -103,6 +105,7 @@ export function CodeEditor({ value, onChange, onProblems, onRun }: Props) {
         value={value}
         onChange={(code) => onChange(code ?? "")}
         onMount={onMount}
+        theme={dark ? "vs-dark" : "light"}
         options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true, ariaLabel: "Your solution" }}
       />
     </div>
