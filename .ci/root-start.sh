@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # As root, in a fresh clone inside a private directory (mode 700, as `mktemp -d` makes it): `npm start` must serve
-# with no manual step and leave that directory's permissions as they were. node_modules and a current build are
-# hard-linked (or copied) from this checkout to save the install and the build.
+# with no manual step and leave that directory's permissions as they were.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 if [ "$(id -u)" != 0 ]; then
@@ -28,14 +27,18 @@ cleanup() {
 trap cleanup EXIT
 
 git clone --quiet "$repo" "$clone"
-cp -al "$repo/node_modules" "$clone/node_modules" 2>/dev/null || cp -a "$repo/node_modules" "$clone/node_modules"
-(cd "$clone" && npx prisma generate >/dev/null)
-if [ -d "$repo/.next" ]; then cp -al "$repo/.next" "$clone/.next" 2>/dev/null || cp -a "$repo/.next" "$clone/.next"; fi
+# What `npm ci` would give (node_modules and the generated Prisma client), and the build `npm test` just made: the
+# generated client names its own absolute path, so it is copied rather than generated again, or the build would
+# not count as current.
+for dir in node_modules lib/generated .next; do
+  [ -d "$repo/$dir" ] || continue
+  cp -al "$repo/$dir" "$clone/$dir" 2>/dev/null || cp -a "$repo/$dir" "$clone/$dir"
+done
 
 cd "$clone"
 PORT="$port" NEXT_TELEMETRY_DISABLED=1 setsid npm start >"$log" 2>&1 &
 server=$!
-deadline=$((SECONDS + 240))
+deadline=$((SECONDS + 420))
 until curl -sf "http://localhost:$port/api/health" >/dev/null; do
   if ! kill -0 "$server" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
     echo "root-start: npm start did not serve; its output:"
