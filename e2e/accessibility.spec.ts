@@ -20,6 +20,9 @@ type Violation = { id: string; impact: string | null; help: string; nodes: Array
 async function audit(page: Page, what: string) {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
+    // The lab's editor takes its theme from script, a frame after the system's scheme changes: audit it once done.
+    await page.waitForFunction((theme) => [...document.querySelectorAll("[data-testid=editor]")].every((editor) => editor.getAttribute("data-theme") === theme), colorScheme === "dark" ? "vs-dark" : "light");
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Violation[] }> } }).axe;
