@@ -21,7 +21,7 @@ async function audit(page: Page, what: string) {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     // The lab's editor takes its theme from script, a frame after the system's scheme changes: audit it once done.
-    await page.waitForFunction((theme) => [...document.querySelectorAll("[data-testid=editor]")].every((editor) => editor.getAttribute("data-theme") === theme), colorScheme === "dark" ? "vs-dark" : "light");
+    await page.waitForFunction((theme) => [...document.querySelectorAll("[data-testid=editor]")].every((editor) => editor.getAttribute("data-theme") === theme), colorScheme === "dark" ? "latent-dark" : "light");
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {

@@ -35,6 +35,7 @@ test("in a dark system theme the page, a note's code and the lab's editor are da
   const editor = page.locator(".monaco-editor");
   await expect(editor).toBeVisible({ timeout: 30_000 });
   await expect(editor).toHaveClass(/\bvs-dark\b/);
+  await expect(page.getByTestId("editor")).toHaveAttribute("data-theme", "latent-dark");
   // The system switches to light while the page is open: the editor follows.
   await page.emulateMedia({ colorScheme: "light" });
   await expect(editor).not.toHaveClass(/\bvs-dark\b/);
