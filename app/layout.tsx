@@ -62,10 +62,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="ml-auto flex items-center gap-3 text-sm">
               {user ? (
                 <>
-                  {/* The visible text is the name (the accessible name adds what the link is for, around it). */}
-                  <Link href="/account" title="Your account" className="max-w-[12rem] truncate text-stone-600 hover:text-stone-950 dark:text-stone-400 dark:hover:text-white">
+                  <Link href="/account" className="max-w-[12rem] truncate text-stone-600 hover:text-stone-950 dark:text-stone-400 dark:hover:text-white" data-testid="current-user">
                     <span className="sr-only">Your account: </span>
-                    <span data-testid="current-user">{user.name || user.email}</span>
+                    {user.name || user.email}
                   </Link>
                   <SignOutButton />
                 </>

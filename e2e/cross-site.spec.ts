@@ -182,5 +182,5 @@ test("another site cannot sign a learner in to its own account, or sign them out
     </script>`,
   );
   await page.goto("/");
-  await expect(page.getByTestId("current-user")).toHaveText(victimEmail);
+  await expect(page.getByTestId("current-user")).toHaveText(`Your account: ${victimEmail}`);
 });

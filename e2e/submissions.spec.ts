@@ -39,7 +39,7 @@ test("submit a wrong solution → history names the failing hidden test → the 
 
   // An earlier submission opens in the editor.
   await typeCode(page, "// something else\n");
-  await item.getByRole("button", { name: /Open the submission/ }).click();
+  await item.getByRole("button", { name: /Open in editor: the submission/ }).click();
   await expect(page.locator(".monaco-editor")).toContainText("klDivergence");
 
   await page.goto("/review");

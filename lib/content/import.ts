@@ -9,7 +9,7 @@ import { formatDeckError, parseDeck, type DeckError, type ParsedDeck } from "./p
 import { renderMarkdown } from "./render";
 
 // Bump when the renderer's output changes, so stored HTML is rendered again.
-const RENDER_VERSION = "1";
+const RENDER_VERSION = "2";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 

@@ -19,7 +19,7 @@ describe("renderMarkdown", () => {
 
   it("leaves unknown languages and plain fences unhighlighted, without failing", async () => {
     expect(await renderMarkdown("```nosuchlang\nx\n```")).toContain("<code class=\"hljs language-nosuchlang\">x\n</code>");
-    expect(await renderMarkdown("```\nplain\n```")).toBe("<pre><code>plain\n</code></pre>");
+    expect(await renderMarkdown("```\nplain\n```")).toBe('<pre tabindex="0"><code>plain\n</code></pre>');
   });
 
   it("makes raw HTML and javascript: links inert", async () => {

@@ -9,6 +9,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { common } from "lowlight";
 import type { Options as SanitizeSchema } from "rehype-sanitize";
+import type { Element, Root, RootContent } from "hast";
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
@@ -19,6 +20,15 @@ const schema: SanitizeSchema = {
   },
 };
 
+/** Code blocks scroll sideways when long: focusable, so a keyboard can scroll them too. */
+function focusableCodeBlocks() {
+  const visit = (node: Root | RootContent) => {
+    if (node.type === "element" && node.tagName === "pre") (node as Element).properties.tabIndex = 0;
+    if ("children" in node) for (const child of node.children) visit(child);
+  };
+  return (tree: Root) => visit(tree);
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
@@ -26,6 +36,7 @@ const processor = unified()
   .use(rehypeSanitize, schema)
   // Unknown languages stay plain instead of failing; no guessing for fences without a language.
   .use(rehypeHighlight, { languages: common, detect: false, ignoreMissing: true } as never)
+  .use(focusableCodeBlocks)
   .use(rehypeStringify)
   .freeze();
 

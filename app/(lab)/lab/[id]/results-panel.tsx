@@ -31,7 +31,7 @@ function TestRow({ test }: { test: TestResult }) {
         <span className="sr-only">{icon.label}:</span>
         <span className="flex-1" data-testid="test-name">
           {test.name}
-          {test.hidden && <span className="ml-2 text-xs text-stone-500">(hidden)</span>}
+          {test.hidden && <span className="ml-2 text-xs text-stone-600 dark:text-stone-400">(hidden)</span>}
         </span>
         <span className="shrink-0 font-mono text-xs text-stone-600 dark:text-stone-400">
           {test.points}/{test.maxPoints} pt{test.durationMs === undefined ? "" : ` · ${Math.round(test.durationMs)} ms`}

@@ -33,7 +33,7 @@ export function Submissions({ history, onOpen, onMore }: { history: HistoryState
               <span className="text-xs text-stone-600 dark:text-stone-400">
                 {item.backend}, visible tests {Math.round(item.durationMs)} ms
               </span>
-              <button type="button" className="ml-auto underline" onClick={() => onOpen(item.id)} aria-label={`Open the submission of ${when} in the editor`}>
+              <button type="button" className="ml-auto underline" onClick={() => onOpen(item.id)} aria-label={`Open in editor: the submission of ${when}`}>
                 Open in editor
               </button>
               {failed && (

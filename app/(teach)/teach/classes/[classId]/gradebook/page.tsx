@@ -114,7 +114,7 @@ function SortHeader({ book, keep, sort, label, className = "" }: { book: Gradebo
         <input type="hidden" name="dir" value={nextDir} />
         <button type="submit" name="sort" value={sort} className="inline-flex items-center gap-1 rounded px-1 hover:bg-stone-200 dark:hover:bg-stone-700" aria-label={`Sort by ${label}`}>
           {label.split(": ").pop()}
-          <span aria-hidden className="text-xs text-stone-500">
+          <span aria-hidden className="text-xs text-stone-500 dark:text-stone-400">
             {active ? (book.query.dir === "asc" ? "▲" : "▼") : "↕"}
           </span>
         </button>
@@ -142,7 +142,7 @@ function GradebookTable({ book, keep }: { book: Gradebook; keep: Record<string, 
                 <input type="hidden" name="dir" value={learnerActive && book.query.dir === "asc" ? "desc" : "asc"} />
                 <button type="submit" name="sort" value="learner" className="inline-flex items-center gap-1 rounded px-1 hover:bg-stone-200 dark:hover:bg-stone-700" aria-label="Sort by learner">
                   Learner
-                  <span aria-hidden className="text-xs text-stone-500">
+                  <span aria-hidden className="text-xs text-stone-500 dark:text-stone-400">
                     {learnerActive ? (book.query.dir === "asc" ? "▲" : "▼") : "↕"}
                   </span>
                 </button>
@@ -217,7 +217,7 @@ function Cells({ cell, item, timeZone }: { cell: GradebookCell; item: Gradebook[
         <td className={td} data-metric={`${itemId}.recall`}>
           {cell.reviews > 0 ? (
             <>
-              {pct(percent(cell.remembered, cell.reviews))} <span className="text-xs text-stone-500">({cell.reviews})</span>
+              {pct(percent(cell.remembered, cell.reviews))} <span className="text-xs text-stone-500 dark:text-stone-400">({cell.reviews})</span>
             </>
           ) : (
             "—"

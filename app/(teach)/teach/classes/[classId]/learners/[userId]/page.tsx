@@ -81,7 +81,7 @@ export default async function LearnerPage({ params }: Props) {
               {progress.map(({ item, cell, status }) => (
                 <tr key={item.id} className="border-b border-stone-100 dark:border-stone-800">
                   <td className="py-1.5 pr-3">
-                    <span className="text-stone-500">{item.trackTitle} /</span> {item.title}
+                    <span className="text-stone-500 dark:text-stone-400">{item.trackTitle} /</span> {item.title}
                   </td>
                   <td className="px-3 whitespace-nowrap">{item.dueAt ? formatDue(item.dueAt, tz) : "—"}</td>
                   <td className="px-3">

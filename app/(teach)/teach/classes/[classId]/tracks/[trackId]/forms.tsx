@@ -159,7 +159,7 @@ export function AddItemForm({ trackId, timeZone, decks, exercises }: { trackId: 
                   <label key={note.number} className="flex gap-2">
                     <input type="checkbox" name="note" value={note.number} />
                     <span>
-                      <span className="font-mono text-stone-500">Q{note.number}</span> {note.question}
+                      <span className="font-mono text-stone-500 dark:text-stone-400">Q{note.number}</span> {note.question}
                     </span>
                   </label>
                 ))}

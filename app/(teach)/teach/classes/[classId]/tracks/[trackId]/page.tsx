@@ -52,7 +52,7 @@ export default async function TrackPage({ params }: Props) {
               <li key={item.id} className="space-y-2 py-3" data-testid="track-item">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <div>
-                    <span className="mr-2 font-mono text-sm text-stone-500">{index + 1}.</span>
+                    <span className="mr-2 font-mono text-sm text-stone-500 dark:text-stone-400">{index + 1}.</span>
                     <span className="mr-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-stone-700 dark:bg-stone-800 dark:text-stone-300">
                       {item.kind === "review" ? "study" : "lab"}
                     </span>
