@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SignOutButton } from "./_components/sign-out-button";
+// KaTeX's stylesheet and fonts, from the npm package (served from /_next/static, no CDN): math is typeset on the server.
+import "katex/dist/katex.min.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -42,7 +42,7 @@ export default async function LabExercisePage({ params }: Props) {
           </p>
         )}
         {/* Rendered and sanitized from the exercise's prompt.md (lib/content/render.ts). */}
-        <div className="prose-answer" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
+        <div className="prose-answer" data-testid="prompt" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
       </article>
       <LabClient exercise={{ id: exercise.id, exports: exercise.exports, starter: exercise.starter }} initialCode={draft?.code ?? exercise.starter} />
     </div>
