@@ -10,6 +10,7 @@ import { PASSWORD, uniqueEmail } from "./support/accounts";
 // inert; dollars that are not math stay text; no KaTeX code reaches the browser.
 
 const port = Number(process.env.E2E_PORT) || 3100;
+test.setTimeout(180_000);
 
 const DECK = String.raw`# Math notes
 

@@ -44,7 +44,7 @@ export default async function LabExercisePage({ params }: Props) {
         {/* Rendered and sanitized from the exercise's prompt.md (lib/content/render.ts). */}
         <div className="prose-answer" data-testid="prompt" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
       </article>
-      <LabClient exercise={{ id: exercise.id, exports: exercise.exports, starter: exercise.starter }} initialCode={draft?.code ?? exercise.starter} />
+      <LabClient exercise={{ id: exercise.id, exports: exercise.exports, starter: exercise.starter }} initialCode={draft?.code ?? exercise.starter} testCode={exercise.testCode} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { BACKEND_ORDER, type BackendName } from "@/lib/lab/browser/protocol";
 import { LabSupervisor, type RunProgress } from "@/lib/lab/browser/supervisor";
 import type { Results } from "@/lib/lab/results";
+import { withTestCode, type TestCodeView } from "@/lib/lab/test-source";
 import { CodeEditor, type Problem } from "./code-editor";
 import { ResultsPanel } from "./results-panel";
 import { submitCode } from "@/lib/lab/browser/submit";
@@ -12,6 +13,8 @@ import { Submissions, useHistory } from "./submissions";
 type Props = {
   exercise: { id: string; exports: string[]; starter: string };
   initialCode: string;
+  /** Each visible test's source and its highlighted HTML, by name (rendered on the server). */
+  testCode: Record<string, TestCodeView>;
 };
 
 type SaveState = "saved" | "saving" | "unsaved" | "failed" | "rejected";
@@ -29,11 +32,14 @@ function forcedBackend(): BackendName | undefined {
   return BACKEND_ORDER.find((name) => name === value);
 }
 
-export function Workbench({ exercise, initialCode }: Props) {
+export function Workbench({ exercise, initialCode, testCode }: Props) {
   const [code, setCode] = useState(initialCode);
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [results, setResults] = useState<Results | null>(null);
+  const [shownResults, setShownResults] = useState<Results | null>(null);
+  const sources = useMemo(() => Object.fromEntries(Object.entries(testCode).map(([name, view]) => [name, view.source])), [testCode]);
+  // Whatever is shown (a browser run, a server grade, an older submission) carries its visible tests' code.
+  const results = useMemo(() => (shownResults ? withTestCode(shownResults, sources) : null), [shownResults, sources]);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [backend, setBackend] = useState<string | null>(null);
@@ -117,7 +123,7 @@ export function Workbench({ exercise, initialCode }: Props) {
       if (p.backend) setBackend(p.backend);
     });
     setBackend(outcome.backend);
-    setResults(outcome);
+    setShownResults(outcome);
     setGraded("browser");
     setRuns((n) => n + 1);
     runningRef.current = false;
@@ -170,7 +176,7 @@ export function Workbench({ exercise, initialCode }: Props) {
       return;
     }
     const { results, rescheduledCards } = outcome.submission;
-    setResults(results);
+    setShownResults(results);
     setRuns((n) => n + 1);
     setGraded("server");
     setNotice(
@@ -188,7 +194,7 @@ export function Workbench({ exercise, initialCode }: Props) {
       if (!response?.ok) return setNotice("That submission could not be opened. Try again.");
       const submission = (await response.json()) as { code: string; results: Results; createdAt: string };
       onChange(submission.code);
-      setResults(submission.results);
+      setShownResults(submission.results);
       setGraded("server");
       setNotice(`Opened your submission of ${new Date(submission.createdAt).toLocaleString()} in the editor.`);
     },
@@ -198,7 +204,7 @@ export function Workbench({ exercise, initialCode }: Props) {
   const reset = useCallback(() => {
     if (!window.confirm("Replace your code with the starter? Your current code will be lost.")) return;
     onChange(exercise.starter);
-    setResults(null);
+    setShownResults(null);
   }, [exercise.starter, onChange]);
 
   return (
@@ -257,7 +263,7 @@ export function Workbench({ exercise, initialCode }: Props) {
             {graded === "server" ? "Graded on the server, hidden tests included: this is the grade that counts." : "A preview in your browser (visible tests only). Submit for the grade that counts."}
           </p>
         )}
-        <ResultsPanel results={results} progress={progress} running={running} />
+        <ResultsPanel results={results} progress={progress} running={running} testCode={testCode} />
       </div>
       <section aria-labelledby="history-heading" className="space-y-2">
         <h2 id="history-heading" className="font-medium">
