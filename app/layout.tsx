@@ -82,7 +82,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        {/* A page that needs the whole width (the lab) marks itself data-wide. */}
+        <main id="main" className="mx-auto max-w-4xl px-4 py-8 has-[[data-wide]]:max-w-none has-[[data-wide]]:py-4">
           {children}
         </main>
       </body>
