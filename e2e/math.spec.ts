@@ -106,7 +106,7 @@ test("math renders as KaTeX in an answer, on the review screen and in a lab prom
   expect(violations).toEqual([]);
   await expectNoAxeViolations(t);
 
-  // On the review screen of a learner in the class who studies this deck only.
+  // On the review screen of a learner of the class who studies this deck only.
   const learner = await signUp(browser);
   const l = learner.page;
   await l.goto("/decks/ml-qa");
@@ -116,6 +116,10 @@ test("math renders as KaTeX in an answer, on the review screen and in a lab prom
   await l.getByLabel("Class code").fill(code);
   await l.getByRole("button", { name: "Join", exact: true }).click();
   await expect(l.getByRole("status").filter({ hasText: "You joined" })).toBeVisible();
+  // A class deck no track assigns is studied by choice.
+  await l.goto(deckHref);
+  await l.getByRole("button", { name: "Study this deck" }).click();
+  await expect(l.getByRole("button", { name: "Stop studying" })).toBeVisible();
   await l.goto("/review");
   await expect(l.getByText("What is the KL divergence?")).toBeVisible();
   await l.keyboard.press("Space");
