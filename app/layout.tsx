@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SignOutButton } from "./_components/sign-out-button";
+// KaTeX's stylesheet and fonts, from the npm package (served from /_next/static, no CDN): math is typeset on the server.
+import "katex/dist/katex.min.css";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -81,7 +83,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        {/* A page that needs the whole width (the lab) marks itself data-wide. */}
+        <main id="main" className="mx-auto max-w-4xl px-4 py-8 has-[[data-wide]]:max-w-none has-[[data-wide]]:py-4">
           {children}
         </main>
       </body>

@@ -57,6 +57,12 @@ test.describe("the lab, in Chromium on WebGL", () => {
     await expect(failing.getByTestId("test-message")).toContainText("expected: 0.116783");
     await expect(failing.getByTestId("test-message")).toContainText("actual:");
     await expect(failing.getByTestId("test-message")).toContainText("Tolerance");
+    // The failing test shows its own code (Exercism's test_code), highlighted; a passing one does not.
+    const testCode = failing.getByTestId("test-code");
+    await expect(testCode).toContainText("const p = [0.1, 0.4, 0.5];");
+    await expect(testCode).toContainText("expectClose(kl, klRows([p], [q])[0] ?? NaN");
+    await expect(testCode.locator(".hljs-keyword").first()).toHaveText("const");
+    await expect(page.locator('[data-testid="test-result"][data-status="pass"] [data-testid="test-code"]')).toHaveCount(0);
 
     await typeCode(page, infinite);
     await page.getByRole("button", { name: /Run tests/ }).click();

@@ -36,6 +36,13 @@ test("submit a wrong solution → history names the failing hidden test → the 
   const hiddenRow = page.locator('[data-testid="test-result"][data-status="fail"]', { hasText: "(hidden)" }).first();
   await expect(hiddenRow.getByTestId("test-message")).toContainText("This hidden test failed");
   await expect(hiddenRow.getByTestId("test-message")).not.toContainText("expected");
+  // A failing visible test shows its code; a hidden one never does, and the API's results carry none for it.
+  await expect(page.locator('[data-testid="test-result"][data-status="fail"]', { hasNotText: "(hidden)" }).first().getByTestId("test-code")).toContainText("solution.klDivergence");
+  await expect(page.locator('[data-testid="test-result"]', { hasText: "(hidden)" }).getByTestId("test-code")).toHaveCount(0);
+  const listed = (await (await page.request.get("/api/lab/submissions?exercise=kl-divergence")).json()) as { submissions: Array<{ id: string }> };
+  const detail = (await (await page.request.get(`/api/lab/submissions/${listed.submissions[0]!.id}`)).json()) as { results: { tests: Array<{ hidden: boolean; test_code?: string }> } };
+  expect(detail.results.tests.some((t) => t.hidden)).toBe(true);
+  expect(detail.results.tests.map((t) => t.test_code !== undefined)).toEqual(detail.results.tests.map((t) => !t.hidden));
 
   // An earlier submission opens in the editor.
   await typeCode(page, "// something else\n");

@@ -51,6 +51,10 @@ describe("npm run lab", () => {
     const results = parseResults(JSON.parse(json.stdout));
     expect(results.status).toBe("fail");
     expect(results.tests.filter((t) => t.hidden).length).toBeGreaterThan(0);
+    // Exercism's test_code: each visible test's own source; a hidden test's never.
+    const kl = results.tests.find((t) => t.name === "1-D distributions: a scalar KL(P‖Q) in nats")!;
+    expect(kl.test_code).toMatch(/^const p = \[0\.1, 0\.4, 0\.5\];\n[\s\S]*expectClose\(kl, klRows\(\[p\], \[q\]\)\[0\] \?\? NaN/);
+    for (const test of results.tests) expect(test.test_code === undefined, test.name).toBe(test.hidden);
   });
 
   it("exits 1 with the reason when the solution cannot load", async () => {

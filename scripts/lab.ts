@@ -8,10 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { listExercises, loadExercise, loadExerciseTests, UnknownExerciseError } from "@/lib/lab/exercises";
+import { listExercises, loadExercise, loadExerciseTests, UnknownExerciseError, visibleTestSources } from "@/lib/lab/exercises";
 import { gradeSubmission } from "@/lib/lab/grade";
 import { loadNodeTf } from "@/lib/lab/node-tf";
 import { formatReport } from "@/lib/lab/report";
+import { withTestCode } from "@/lib/lab/test-source";
 
 export const USAGE = `Usage:
   npm run lab -- list [--json]
@@ -86,13 +87,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const tf = await loadNodeTf();
-  const results = await gradeSubmission({
+  const graded = await gradeSubmission({
     tf,
     source: fs.readFileSync(file, "utf8"),
     filename: path.basename(file),
     exports: exercise.exports,
     tests: await loadExerciseTests(exercise, { hidden: args.hidden }),
   });
+  const results = withTestCode(graded, visibleTestSources(exercise));
   if (args.json) {
     io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   } else {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { ensureCards } from "@/lib/review/cards";
-import { describeImport, importContent } from "./import";
+import { describeImport, importContent, importDeckFile } from "./import";
 
 let t: TestDatabase;
 let dir: string;
@@ -95,5 +95,32 @@ describe("content import", () => {
     expect(errors).toMatch(/ml-qa\.md:\d+: .*(fence|```)/i);
     expect(await snapshot()).toEqual(before);
     fs.writeFileSync(path.join(dir, "ml-qa.md"), real);
+  });
+
+  it("renders math again for notes stored by an older renderer, keeping the notes and their cards", async () => {
+    const mathDir = fs.mkdtempSync(path.join(os.tmpdir(), "latent-math-"));
+    const file = path.join(mathDir, "math-deck.md");
+    fs.writeFileSync(file, "# Math\n\n#### Q1. KL?\nA1:\n$\\mathrm{KL}(P\\,\\|\\,Q) = \\sum_i p_i \\log \\frac{p_i}{q_i}$, for $5 and $10.\n");
+    try {
+      expect((await importDeckFile(t.db, file)).status).toBe("imported");
+      const learner = (await createUser(t.db, { email: "math@example.com" })).id;
+      await ensureCards(t.db, learner);
+      const deck = await t.db.deck.findUniqueOrThrow({ where: { slug: "math-deck" }, include: { notes: true } });
+      const note = deck.notes[0]!;
+      // As the previous renderer stored it: raw TeX between dollars, under the previous render version's hash.
+      await t.db.note.update({ where: { id: note.id }, data: { answerHtml: "<p>$\\mathrm{KL}$</p>" } });
+      await t.db.deck.update({ where: { id: deck.id }, data: { contentHash: "rendered-by-version-1" } });
+      const cardsBefore = await t.db.card.findMany({ where: { noteId: note.id } });
+
+      const report = await importDeckFile(t.db, file);
+      expect(report).toMatchObject({ status: "imported", added: [], updated: [], retired: [] });
+      const after = await t.db.note.findUniqueOrThrow({ where: { id: note.id } });
+      expect(after.answerHtml).toContain('<span class="katex">');
+      expect(after.answerHtml).toContain("for $5 and $10.");
+      expect(await t.db.card.findMany({ where: { noteId: note.id } })).toEqual(cardsBefore);
+      expect((await importDeckFile(t.db, file)).status).toBe("unchanged");
+    } finally {
+      fs.rmSync(mathDir, { recursive: true, force: true });
+    }
   });
 });

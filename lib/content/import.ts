@@ -8,8 +8,9 @@ import type { Db } from "@/lib/db";
 import { formatDeckError, parseDeck, type DeckError, type ParsedDeck } from "./parse";
 import { renderMarkdown } from "./render";
 
-// Bump when the renderer's output changes, so stored HTML is rendered again.
-const RENDER_VERSION = "2";
+// Bump when the renderer's output changes, so stored HTML is rendered again. 2: math typeset by KaTeX, code blocks
+// focusable; 3: both together.
+const RENDER_VERSION = "3";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
@@ -99,6 +100,7 @@ async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file
   }
   if (existingDeck && existingDeck.contentHash === contentHash && !existingDeck.retiredAt) return report;
 
+  let reRendered = 0;
   // Render outside the transaction: it is the slow part and touches no data.
   const rendered = await Promise.all(parsed.notes.map((note) => renderMarkdown(note.answerMarkdown)));
 
@@ -112,6 +114,7 @@ async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file
       const existing = await tx.note.findMany({ where: { deckId: deck.id } });
       const byNumber = new Map(existing.map((note) => [note.number, note]));
       const seen = new Set<number>();
+      let rewritten = 0;
 
       for (const [index, note] of parsed.notes.entries()) {
         seen.add(note.number);
@@ -132,6 +135,7 @@ async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file
         const placeChanged = current.position !== data.position || current.sourceLine !== data.sourceLine || current.answerHtml !== data.answerHtml;
         if (!textChanged && !placeChanged && !current.retiredAt) continue;
         await tx.note.update({ where: { id: current.id }, data: { ...data, retiredAt: null } });
+        rewritten += 1;
         if (current.retiredAt) report.restored.push(note.number);
         else if (textChanged) report.updated.push(note.number);
       }
@@ -141,11 +145,12 @@ async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file
         await tx.note.updateMany({ where: { id: { in: gone.map((note) => note.id) } }, data: { retiredAt: new Date() } });
         report.retired.push(...gone.map((note) => note.number));
       }
+      reRendered = rewritten;
     },
     { timeout: 60_000 },
   );
   const changed = report.added.length + report.updated.length + report.retired.length + report.restored.length;
-  report.status = changed > 0 || !existingDeck ? "imported" : "unchanged";
+  report.status = changed > 0 || reRendered > 0 || !existingDeck ? "imported" : "unchanged";
   return report;
 }
 

@@ -1,24 +1,29 @@
-// Markdown → safe HTML for answers and lab prompts: GitHub-flavoured markdown, sanitized, code highlighted.
-// Sanitizing runs before highlighting so that highlight.js's classes survive and nothing else does.
+// Markdown → safe HTML for answers and lab prompts: GitHub-flavoured markdown, math typeset by KaTeX on the server,
+// sanitized, code highlighted. KaTeX runs before the sanitizer, which admits its output and nothing else new
+// (katex-schema.ts); highlighting runs after it, so that highlight.js's classes survive and nothing else does.
 import rehypeHighlight from "rehype-highlight";
+import rehypeKatex from "rehype-katex";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { common } from "lowlight";
 import type { Options as SanitizeSchema } from "rehype-sanitize";
 import type { Element, Root, RootContent } from "hast";
+import { withKatex } from "./katex-schema";
+import { remarkDollarsAsText } from "./math-dollars";
 
-const schema: SanitizeSchema = {
+const schema: SanitizeSchema = withKatex({
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
     // Only `language-*` classes on code (the fence's info string); highlight.js adds its own after sanitizing.
     code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-[\w+#.-]+$/]],
   },
-};
+});
 
 /** Code blocks scroll sideways when long: focusable, so a keyboard can scroll them too. */
 function focusableCodeBlocks() {
@@ -32,7 +37,12 @@ function focusableCodeBlocks() {
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkMath)
+  .use(remarkDollarsAsText)
   .use(remarkRehype)
+  // trust: false keeps \href, \url, \htmlClass and friends inert; a formula that does not parse shows in red
+  // with KaTeX's message as its title instead of failing the whole import.
+  .use(rehypeKatex, { trust: false, strict: "ignore", output: "htmlAndMathml" })
   .use(rehypeSanitize, schema)
   // Unknown languages stay plain instead of failing; no guessing for fences without a language.
   .use(rehypeHighlight, { languages: common, detect: false, ignoreMissing: true } as never)

@@ -2,7 +2,8 @@
 // Server-only. Hidden tests and reference solutions never leave the server through here.
 import { renderMarkdown } from "@/lib/content/render";
 import type { Db } from "@/lib/db";
-import { listExercises, loadExercise, UnknownExerciseError } from "./exercises";
+import { listExercises, loadExercise, UnknownExerciseError, visibleTestSources } from "./exercises";
+import type { TestCodeView } from "./test-source";
 
 export type NoteRef = { deck: string; number: number; href: string };
 
@@ -38,7 +39,18 @@ export async function labExercisePage(id: string) {
     notes: exercise.notes.map(parseNoteRef).filter((ref): ref is NoteRef => ref !== null),
     promptHtml: await renderMarkdown(prompt),
     starter: exercise.starter,
+    testCode: await highlightTestSources(visibleTestSources(exercise)),
   };
+}
+
+async function highlightTestSources(sources: Readonly<Record<string, string>>): Promise<Record<string, TestCodeView>> {
+  const entries = await Promise.all(
+    Object.entries(sources).map(async ([name, source]) => {
+      const fence = "`".repeat(Math.max(3, ...[...source.matchAll(/`+/g)].map((match) => match[0].length + 1)));
+      return [name, { source, html: await renderMarkdown(`${fence}ts\n${source}\n${fence}`) }] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
 }
 
 export function exerciseExists(id: string): boolean {

@@ -13,6 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isLabTests, type LabTests } from "./api/define";
 import { parsePrompt, type ExerciseMeta } from "./prompt";
+import { extractTestSources, type TestSources } from "./test-source";
 
 // From the project root (npm scripts, tests and the server all run there); a bundler must not see a URL asset here,
 // nor trace the project from these reads (the `turbopackIgnore` comments).
@@ -84,6 +85,11 @@ export async function loadExerciseTests(exercise: Pick<Exercise, "id" | "dir">, 
     suites.push(loaded.default);
   }
   return suites;
+}
+
+/** Each visible test's source by name, for `test_code` (test-source.ts). Reads tests.ts only, never hidden.ts. */
+export function visibleTestSources(exercise: Pick<Exercise, "dir">): TestSources {
+  return extractTestSources(read(exercise.dir, "tests.ts"));
 }
 
 function readMeta(dir: string): ExerciseMeta {

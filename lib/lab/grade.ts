@@ -22,7 +22,6 @@ export type GradeSubmissionOptions = RunEvents & {
   tests: readonly LabTests<unknown>[];
   backend?: string;
   filename?: string;
-  includeTestCode?: boolean;
   now?: () => number;
 };
 

@@ -19,9 +19,11 @@
 //       output?: string,                   console output of the learner's code during this test, capped
 //       points: number,                    earned: maxPoints when status is "pass", otherwise 0
 //       maxPoints: number,                 what the test is worth
-//       hidden: boolean,                   hidden tests are graded on the server; never show their test_code
+//       hidden: boolean,                   hidden tests are graded on the server; never carry a test_code
 //       durationMs?: number,               0 when the test did not run; absent for hidden tests a learner sees
-//       test_code?: string,                source of the test body, for visible tests when the runner is asked
+//       test_code?: string,                a visible test's own source (its function's body, from tests.ts), as
+//                                          Exercism v2/v3 give it: added by withTestCode (test-source.ts) to the
+//                                          CLI's output, server grades and browser runs; never on a hidden test
 //     }],
 //     points: number,                      sum of tests[].points
 //     maxPoints: number,                   sum of tests[].maxPoints
@@ -79,7 +81,7 @@ export function capOutput(output: string): string | undefined {
 /** Builds a test result with the invariants of the format (points earned only on pass, message only on non-pass). */
 export function testResult(
   planned: PlannedTest,
-  outcome: { status: TestStatus; message?: string; output?: string; durationMs: number; testCode?: string },
+  outcome: { status: TestStatus; message?: string; output?: string; durationMs: number },
 ): TestResult {
   const result: TestResult = {
     name: planned.name,
@@ -92,7 +94,6 @@ export function testResult(
   if (outcome.status !== "pass") result.message = outcome.message?.trim() || defaultMessage(outcome.status);
   const output = outcome.output === undefined ? undefined : capOutput(outcome.output);
   if (output !== undefined) result.output = output;
-  if (outcome.testCode !== undefined && !planned.hidden) result.test_code = outcome.testCode;
   return result;
 }
 

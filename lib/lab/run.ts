@@ -33,8 +33,6 @@ export type RunSuiteOptions = RunEvents & {
   backend?: string;
   /** Where the learner's console output goes (the capture given to loadSolutionModule). */
   output?: OutputCapture;
-  /** Put each visible test's source in test_code. */
-  includeTestCode?: boolean;
   /** Clock in ms; default performance.now, else Date.now (the sandbox may have neither timers nor performance). */
   now?: () => number;
   /** When the run started by `now`, if earlier work (loading the module) should count in durationMs. */
@@ -108,13 +106,7 @@ async function runTest(test: TestCase, plan: PlannedTest, options: RunSuiteOptio
     message = `The test took ${Math.round(durationMs)} ms; the limit is ${test.timeoutMs} ms.`;
   }
   const output = options.output?.take();
-  return testResult(plan, {
-    status,
-    message,
-    output,
-    durationMs,
-    testCode: options.includeTestCode ? test.fn.toString() : undefined,
-  });
+  return testResult(plan, { status, message, output, durationMs });
 }
 
 function classify(error: unknown, test: TestCase, filename = "solution.ts"): { status: TestResult["status"]; message: string } {

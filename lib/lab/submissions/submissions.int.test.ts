@@ -67,7 +67,12 @@ describe("submitting", () => {
       expect(test.output).toBeUndefined();
       expect(test.test_code).toBeUndefined();
     }
+    // Visible tests carry their own source (Exercism's test_code), stored with the submission.
+    const visible = submitted.results.tests.filter((test) => !test.hidden);
+    expect(visible.length).toBeGreaterThan(0);
+    for (const test of visible) expect(test.test_code, test.name).toMatch(/solution\.klDivergence|expect/);
     const stored = (await getSubmission(t.db, ada, submitted.id)).results as Results;
+    expect(stored.tests.map((test) => test.test_code !== undefined)).toEqual(stored.tests.map((test) => !test.hidden));
     expect(JSON.stringify(stored.tests.filter((test) => test.hidden).map((test) => test.message))).not.toMatch(/expected|actual|\[\d/);
     const { submissions } = await listSubmissions(t.db, ada, "kl-divergence");
     expect(submissions[0]).toMatchObject({ id: submitted.id, status: "fail" });

@@ -6,9 +6,10 @@ import path from "node:path";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseNoteRef } from "@/lib/lab/catalog";
-import { loadExercise, UnknownExerciseError, type Exercise } from "@/lib/lab/exercises";
+import { loadExercise, UnknownExerciseError, visibleTestSources, type Exercise } from "@/lib/lab/exercises";
 import type { Results } from "@/lib/lab/results";
 import { serverGrader, type Grader } from "@/lib/lab/sandbox/grader";
+import { withTestCode } from "@/lib/lab/test-source";
 import { rescheduleForLabMiss, type NoteRef } from "@/lib/review/lab-reschedule";
 import { SubmissionError, SubmissionInFlightError } from "./errors";
 import { redactHidden } from "./redact";
@@ -94,7 +95,9 @@ export async function submitSolution(
   let results: Results;
   try {
     const grader = options.grader ?? serverGrader();
-    results = redactHidden(await grader.grade({ exerciseId: exercise.id, source: input.code, exports: exercise.exports }));
+    const graded = redactHidden(await grader.grade({ exerciseId: exercise.id, source: input.code, exports: exercise.exports }));
+    // Visible tests carry their source (Exercism's test_code), read from tests.ts; a hidden test never does.
+    results = withTestCode(graded, visibleTestSources(exercise));
   } finally {
     inFlight.delete(userId);
   }

@@ -94,15 +94,15 @@ export function CodeEditor({ value, onChange, onProblems, onRun }: Props) {
 
   if (!ready) {
     return (
-      <div className="flex h-[420px] items-center justify-center rounded-lg border border-stone-300 bg-white text-sm text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-400" role="status">
+      <div className="flex h-full items-center justify-center rounded-lg border border-stone-300 bg-white text-sm text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-400" role="status">
         Loading the editor…
       </div>
     );
   }
   return (
-    <div className="overflow-hidden rounded-lg border border-stone-300 dark:border-stone-700" data-testid="editor" data-theme={dark ? DARK_THEME : "light"}>
+    <div className="h-full overflow-hidden rounded-lg border border-stone-300 dark:border-stone-700" data-testid="editor" data-theme={dark ? DARK_THEME : "light"}>
       <Editor
-        height="420px"
+        height="100%"
         defaultLanguage="typescript"
         path="file:///solution.ts"
         value={value}

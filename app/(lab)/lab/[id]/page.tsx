@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getDraft, labExercisePage } from "@/lib/lab/catalog";
 import { LabClient } from "./lab-client";
+import { LabSplit } from "./lab-split";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,32 +20,34 @@ export default async function LabExercisePage({ params }: Props) {
   const exercise = await labExercisePage(id);
   if (!exercise) notFound();
   const draft = await getDraft(getDb(), user.id, id);
+  const prompt = (
+    <article className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
+        <Link href="/lab" className="underline">
+          Lab
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">{exercise.title}</h1>
+      {exercise.notes.length > 0 && (
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          Practises{" "}
+          {exercise.notes.map((note, i) => (
+            <span key={note.href}>
+              {i > 0 && ", "}
+              <Link href={note.href} className="underline">
+                {note.deck} Q{note.number}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
+      {/* Rendered and sanitized from the exercise's prompt.md (lib/content/render.ts). */}
+      <div className="prose-answer" data-testid="prompt" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
+    </article>
+  );
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-      <article className="space-y-4">
-        <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-          <Link href="/lab" className="underline">
-            Lab
-          </Link>
-        </nav>
-        <h1 className="text-2xl font-semibold">{exercise.title}</h1>
-        {exercise.notes.length > 0 && (
-          <p className="text-sm text-stone-700 dark:text-stone-300">
-            Practises{" "}
-            {exercise.notes.map((note, i) => (
-              <span key={note.href}>
-                {i > 0 && ", "}
-                <Link href={note.href} className="underline">
-                  {note.deck} Q{note.number}
-                </Link>
-              </span>
-            ))}
-          </p>
-        )}
-        {/* Rendered and sanitized from the exercise's prompt.md (lib/content/render.ts). */}
-        <div className="prose-answer" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
-      </article>
-      <LabClient exercise={{ id: exercise.id, exports: exercise.exports, starter: exercise.starter }} initialCode={draft?.code ?? exercise.starter} />
-    </div>
+    <LabSplit prompt={prompt}>
+      <LabClient exercise={{ id: exercise.id, exports: exercise.exports, starter: exercise.starter }} initialCode={draft?.code ?? exercise.starter} testCode={exercise.testCode} />
+    </LabSplit>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { TestCodeView } from "@/lib/lab/test-source";
 import type { Results, TestResult } from "@/lib/lab/results";
 import type { RunProgress } from "@/lib/lab/browser/supervisor";
 
@@ -19,7 +20,7 @@ const HIDDEN_ADVICE: Record<Exclude<TestResult["status"], "pass">, string> = {
   skipped: "Not run: an earlier test had to be stopped.",
 };
 
-function TestRow({ test }: { test: TestResult }) {
+function TestRow({ test, testCode }: { test: TestResult; testCode?: Record<string, TestCodeView> }) {
   const icon = ICON[test.status];
   const message = test.message ?? (test.hidden && test.status !== "pass" ? HIDDEN_ADVICE[test.status] : undefined);
   return (
@@ -42,6 +43,7 @@ function TestRow({ test }: { test: TestResult }) {
           {message}
         </pre>
       )}
+      {test.test_code !== undefined && !test.hidden && test.status !== "pass" && test.status !== "skipped" && <TestCode code={test.test_code} view={testCode?.[test.name]} />}
       {test.output && (
         <details className="ml-6 text-xs">
           <summary className="cursor-pointer text-stone-600 dark:text-stone-400">Console output</summary>
@@ -52,7 +54,26 @@ function TestRow({ test }: { test: TestResult }) {
   );
 }
 
-export function ResultsPanel({ results, progress, running }: { results: Results | null; progress: RunProgress | null; running: boolean }) {
+/** A failing test's own source, highlighted on the server when it is the exercise's current test (older grades keep theirs). */
+function TestCode({ code, view }: { code: string; view?: TestCodeView }) {
+  return (
+    <details open className="ml-6 text-xs" data-testid="test-code">
+      <summary className="cursor-pointer text-stone-600 dark:text-stone-400">The test</summary>
+      {view?.source === code ? (
+        // Highlighted and sanitized on the server (lib/content/render.ts), from lab/<id>/tests.ts.
+        <div className="prose-answer test-code mt-1" dangerouslySetInnerHTML={{ __html: view.html }} />
+      ) : (
+        <div className="prose-answer test-code mt-1">
+          <pre>
+            <code>{code}</code>
+          </pre>
+        </div>
+      )}
+    </details>
+  );
+}
+
+export function ResultsPanel({ results, progress, running, testCode }: { results: Results | null; progress: RunProgress | null; running: boolean; testCode?: Record<string, TestCodeView> }) {
   // While a run is going, the previous verdict is gone: a stale "All tests passed" must never stand for this run.
   if (running) {
     const done = progress ? progress.finished.filter(Boolean).length : 0;
@@ -63,7 +84,7 @@ export function ResultsPanel({ results, progress, running }: { results: Results 
         </p>
         <ol className="divide-y divide-stone-200 dark:divide-stone-800">
           {progress?.finished.filter(Boolean).map((test) => (
-            <TestRow key={test.name} test={test} />
+            <TestRow key={test.name} test={test} testCode={testCode} />
           ))}
         </ol>
       </section>
@@ -83,7 +104,7 @@ export function ResultsPanel({ results, progress, running }: { results: Results 
       )}
       <ol className="divide-y divide-stone-200 dark:divide-stone-800">
         {results.tests.map((test) => (
-          <TestRow key={test.name} test={test} />
+          <TestRow key={test.name} test={test} testCode={testCode} />
         ))}
       </ol>
       <p className="text-xs text-stone-600 dark:text-stone-400">
