@@ -10,6 +10,7 @@ import { LabAssertionError } from "./errors";
 import { formatIndex, formatNumber, formatShape, formatValue, previewValues, type Flat } from "./format";
 import { tensorProvenance, TensorRefused, type Refusal } from "./provenance";
 import { createGradientCheck, type GradientCheck } from "./gradient";
+import { createSnapshotInputs, type SnapshotInputs } from "./untouched";
 import { describeTolerance, isClose, resolveTolerance, type Tolerance } from "./tolerance";
 import type { Tensor, Tf } from "./tf";
 
@@ -53,6 +54,11 @@ export type Expectations = {
    * `names` says what each of `wrt` is in messages. Returns the gradients' values, row-major.
    */
   expectGradientClose: GradientCheck;
+  /**
+   * Copies the inputs (tensors' values from tf's engine, arrays' items) before the learner's call; the returned
+   * snapshot's expectUnchanged() fails, naming the input, if the call changed or disposed one.
+   */
+  snapshotInputs: SnapshotInputs;
 };
 
 // Captured before any learner code runs (this module is evaluated with the runner).
@@ -364,6 +370,7 @@ export function createExpectations(tf: Tf): Expectations {
     expectThrows,
     expectTrue,
     fail: (message: string) => fail(message),
+    snapshotInputs: createSnapshotInputs({ provenance, fail: (message: string) => fail(message) }),
     expectGradientClose: createGradientCheck({ provenance, expectTensor, expectClose, readValues, fail, thrownMessage }),
   };
 }

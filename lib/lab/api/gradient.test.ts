@@ -1,3 +1,4 @@
+import type { Tensor } from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { tf } from "../testing";
 import { isAssertionError } from "./errors";
@@ -17,7 +18,7 @@ function failure(fn: () => unknown): string {
 
 const p = [0.2, 0.5, 0.3];
 const q = [0.1, 0.6, 0.3];
-const kl = (pt: tf.Tensor, qt: tf.Tensor) => tf.sum(tf.mul(pt, tf.log(tf.div(pt, qt))));
+const kl = (pt: Tensor, qt: Tensor) => tf.sum(tf.mul(pt, tf.log(tf.div(pt, qt))));
 // ∂KL/∂p_i = log(p_i/q_i) + 1, ∂KL/∂q_i = −p_i/q_i: plain JavaScript, as a test computes them.
 const dp = p.map((pi, i) => Math.log(pi / q[i]!) + 1);
 const dq = p.map((pi, i) => -pi / q[i]!);
@@ -38,7 +39,7 @@ describe("expectGradientClose", () => {
   });
 
   it("fails a result computed outside tf: the right value, no gradient", () => {
-    const fromJs = (pt: tf.Tensor, qt: tf.Tensor) => {
+    const fromJs = (pt: Tensor, qt: Tensor) => {
       const [a, b] = [pt.dataSync(), qt.dataSync()];
       let total = 0;
       for (let i = 0; i < a.length; i++) total += a[i]! * Math.log(a[i]! / b[i]!);
@@ -55,7 +56,7 @@ describe("expectGradientClose", () => {
   });
 
   it("reports an op with no gradient (tf.greater inside tf.where) with what to use instead", () => {
-    const masked = (pt: tf.Tensor, qt: tf.Tensor) => tf.sum(tf.where(tf.greater(pt, 0), tf.mul(pt, tf.log(tf.div(pt, qt))), tf.zerosLike(pt)));
+    const masked = (pt: Tensor, qt: Tensor) => tf.sum(tf.where(tf.greater(pt, 0), tf.mul(pt, tf.log(tf.div(pt, qt))), tf.zerosLike(pt)));
     const message = failure(() => expectGradientClose(masked, [tf.tensor1d(p), tf.tensor1d(q)], [dp, dq], { label: "kl(p, q)" }));
     expect(message).toContain("the gradient of kl(p, q) could not be computed: ");
     expect(message).toContain("Greater");
@@ -90,8 +91,38 @@ describe("expectGradientClose", () => {
   });
 
   it("is a test's mistake to pass no inputs, a count of expected gradients that differs, or a tensor tf did not make", () => {
-    expect(() => expectGradientClose(() => tf.scalar(1), [] as tf.Tensor[], [])).toThrow(/one expected gradient/);
+    expect(() => expectGradientClose(() => tf.scalar(1), [] as Tensor[], [])).toThrow(/one expected gradient/);
     expect(() => expectGradientClose((x) => x, [tf.scalar(1)], [1, 2])).toThrow(/one expected gradient/);
-    expect(() => expectGradientClose((x) => x, [{ shape: [] } as unknown as tf.Tensor], [1])).toThrow(/tensors or variables the test made/);
+    expect(() => expectGradientClose((x) => x, [{ shape: [] } as unknown as Tensor], [1])).toThrow(/tensors or variables the test made/);
+  });
+});
+
+describe("snapshotInputs", () => {
+  const { snapshotInputs } = createExpectations(tf);
+
+  it("passes when the call leaves its inputs alone", () => {
+    const order = [2, 0, 1];
+    const x = tf.tensor1d([1, 2, 3]);
+    const snapshot = snapshotInputs({ x, order });
+    order.slice().sort();
+    tf.reverse(x);
+    snapshot.expectUnchanged();
+  });
+
+  it("names an array shuffled in place, a tensor written into and a tensor disposed", () => {
+    const order = [2, 0, 1];
+    const shuffled = snapshotInputs({ order });
+    order.sort();
+    expect(failure(() => shuffled.expectUnchanged())).toMatch(/^the input order was changed by the call \(\[0\] differs\) — .*slice\(\)/);
+
+    const v = tf.variable(tf.tensor1d([1, 2]));
+    const written = snapshotInputs({ v }, { label: "makeBatches(…)" });
+    v.assign(tf.tensor1d([1, 3]));
+    expect(failure(() => written.expectUnchanged())).toContain("makeBatches(…): the input tensor v was changed by the call (value 1 differs)");
+
+    const x = tf.tensor1d([1]);
+    const disposed = snapshotInputs({ x });
+    x.dispose();
+    expect(failure(() => disposed.expectUnchanged())).toContain("the input x was disposed by the call");
   });
 });

@@ -13,9 +13,9 @@ export type GradientOptions = CloseOptions & {
   names?: readonly string[];
 };
 
-export type GradientCheck = <const T extends readonly Tensor[]>(
-  f: (...wrt: T) => unknown,
-  wrt: T,
+export type GradientCheck = <T extends Tensor[]>(
+  f: (...wrt: NoInfer<T>) => unknown,
+  wrt: [...T],
   expected: readonly Plain[],
   options?: GradientOptions,
 ) => number[][];

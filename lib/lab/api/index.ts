@@ -5,6 +5,7 @@ export type { LabTests, LabTestContext, TestCase, TestFn, TestOptions } from "./
 export { createExpectations, isThenable } from "./expect";
 export type { Expectations, CheckOptions, CloseOptions, Hint, Plain } from "./expect";
 export type { GradientCheck, GradientOptions } from "./gradient";
+export type { InputSnapshot, SnapshotInputs } from "./untouched";
 export { LabAssertionError, isAssertionError } from "./errors";
 export { seededRandom } from "./random";
 export type { SeededRandom } from "./random";
