@@ -22,7 +22,7 @@ export default defineTests<typeof Reference>(({ test, tf, solution, expectShape,
     expectClose(kl, klRows(p, q), { label: "klDivergence(p, q) with a one-hot row", hint: { nan: "zeros in p (and q) must give 0 terms, not NaN." } });
   }, { hidden: true });
 
-  test("many outcomes: the terms are summed, not averaged", () => {
+  test("many outcomes — the terms are summed over the last axis, not averaged", () => {
     const rng = random(50);
     const p = [rng.probabilities(50)];
     const q = [rng.probabilities(50)];
