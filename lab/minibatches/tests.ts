@@ -132,5 +132,9 @@ export default defineTests<typeof Reference>(({ test, tf, solution, expectArray,
       matches: /same number of samples/i,
       hint: "the number of samples is the first axis of each (x.shape[0], y.shape[0]), not the last.",
     });
+    // Only then: the same number of samples, whatever the rows' shapes, gives the batches.
+    const labels = [[7, 8, 9], [4, 5, 6]];
+    expectBatches(solution.makeBatches(tf.tensor2d(rowsOf(2)), tf.tensor2d(labels), 2, [1, 0]), [[rowsOf(2)[1]!, rowsOf(2)[0]!]], [[labels[1]!, labels[0]!]],
+      "makeBatches(x [2, 2], y [2, 3], 2, [1, 0])", "throw only when the numbers of samples differ.");
   });
 });

@@ -75,6 +75,11 @@ export default defineTests<typeof Reference>(({ test, tf, solution, expectShape,
     const hint = "the samples' size is the last axis (shape[rank − 1]), whatever the rank: not shape[0] (the batch) or shape[1].";
     expectThrows(() => solution.wasserstein1d(tf.zeros([2, 4]), tf.zeros([2, 3])), { label: "wasserstein1d(a [2, 4], b [2, 3])", matches: /same size/i, hint });
     expectThrows(() => solution.wasserstein1d(tf.zeros([2, 1, 4]), tf.zeros([2, 1, 3])), { label: "wasserstein1d(a [2, 1, 4], b [2, 1, 3])", matches: /same size/i, hint });
+    // Only then: the same last axis, whatever the batch shape, gives a distance.
+    expectClose(solution.wasserstein1d(tf.tensor3d([[[1, 2, 3]], [[0, 0, 0]]]), tf.tensor3d([[[3, 2, 1]], [[1, 1, 1]]])), [[0], [1]], {
+      label: "wasserstein1d(a [2, 1, 3], b [2, 1, 3])",
+      hint: { type: "throw only when the last axes differ." },
+    });
   });
 
   test("a rank-3 batch [2, 1, 5] gives shape [2, 1]", () => {
