@@ -68,6 +68,16 @@ describe.each(exercises.map((summary) => ({ id: summary.id })))("$id", ({ id }) 
     }
   });
 
+  it("lists in `notes` every Q&A note its prompt links to", () => {
+    const linked = [...exercise.prompt.matchAll(/\]\(([a-z0-9-]+#\d+)\)/g)].map((match) => match[1]);
+    for (const ref of linked) expect(exercise.notes, `the prompt links ${ref}`).toContain(ref);
+  });
+
+  it("names every hidden test by what it checks and a hint (a learner sees only the name)", () => {
+    const hiddenTests = collectTests(all, { tf, solution: {} }).filter((test) => test.hidden);
+    for (const test of hiddenTests) expect(test.name, "a hidden test's name: '<property> — <hint>'").toMatch(/\S — \S/);
+  });
+
   it("keeps hidden tests in hidden.ts only, at least one", () => {
     const visibleTests = collectTests(visible, { tf, solution: {} });
     const allTests = collectTests(all, { tf, solution: {} });

@@ -43,7 +43,7 @@ describe("npm run lab", () => {
     const text = await run("grade", "kl-divergence", "lab/kl-divergence/solution.ts");
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("✓ 1-D distributions: a scalar KL(P‖Q) in nats  2/2 pt");
-    expect(text.stdout).toMatch(/^PASS {2}10\/10 points · 6\/6 tests passed · cpu · \d+ ms$/m);
+    expect(text.stdout).toMatch(/^PASS {2}16\/16 points · 11\/11 tests passed · cpu · \d+ ms$/m);
     expect(text.stdout).not.toContain("(hidden)");
 
     const json = await run("grade", "kl-divergence", "lab/kl-divergence/wrong/log2.ts", "--json", "--hidden");

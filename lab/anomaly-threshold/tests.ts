@@ -11,7 +11,7 @@ export const thresholdByHand = (errors: number[], k: number) => {
   return mean + k * Math.sqrt(variance);
 };
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectShape, expectClose, expectEqual, expectNumber, expectNoLeak }) => {
+export default defineTests<typeof Reference>(({ test, tf, solution, random, expectShape, expectClose, expectEqual, expectNumber, expectNoLeak, expectGradientClose, snapshotInputs }) => {
   const rng = random(3);
   const x = Array.from({ length: 4 }, () => rng.normalArray(5));
   const xHat = x.map((row) => row.map((v) => v + rng.normal(0, 0.3)));
@@ -48,6 +48,43 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
       hint: { values: "μ + k·σ with σ the square root of the variance divided by n (tf.moments), not by n − 1." },
     });
   }, { points: 2 });
+
+  test("fitThreshold is exact for equal errors and for large errors close together (variance in two passes)", () => {
+    const hint = {
+      values: "compute the variance as mean((e − μ)²) (tf.moments does), not E[e²] − E[e]²: in float32 the two large terms cancel and leave rounding noise.",
+    };
+    const equal = [0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7];
+    const flat = expectNumber(solution.fitThreshold(tf.tensor1d(equal), 3), {
+      label: "fitThreshold(7 equal errors of 0.7, 3)",
+      hint: "with equal errors the variance is exactly 0; E[e²] − E[e]² leaves rounding noise, slightly positive or negative (and the square root of a negative number is NaN).",
+    });
+    expectClose(flat, thresholdByHand(equal, 3), { label: "fitThreshold(7 equal errors of 0.7, 3)", hint });
+    const large = [1000.1, 999.9, 1000.2, 999.8, 1000, 1000.05, 999.95, 1000];
+    const shifted = expectNumber(solution.fitThreshold(tf.tensor1d(large), 3), { label: "fitThreshold(errors near 1000, 3)" });
+    expectClose(shifted, thresholdByHand(large, 3), { label: "fitThreshold(errors near 1000 with spread 0.1, 3)", hint });
+  }, { points: 2 });
+
+  test("reconstructionErrors trains the autoencoder: ∂error/∂x̂ = 2(x̂ − x)/d per sample", () => {
+    const d = x[0]?.length ?? 1;
+    expectGradientClose((reconstruction) => solution.reconstructionErrors(tf.tensor2d(x), reconstruction), [tf.tensor2d(xHat)], [
+      xHat.map((row, r) => row.map((v, j) => (2 * (v - (x[r]?.[j] ?? NaN))) / d)),
+    ], {
+      label: "Σ reconstructionErrors(x, xHat)",
+      names: ["xHat"],
+      hint: "compute the errors with tf ops from x and xHat: numbers read with dataSync() and wrapped in a tensor have no gradient, so the same code could not be the autoencoder's loss.",
+    });
+  });
+
+  test("the inputs are left as they were", () => {
+    const [a, b] = [tf.tensor2d(x), tf.tensor2d(xHat)];
+    const normal = tf.tensor1d([0.1, 0.3, 0.2, 0.4]);
+    const inputs = snapshotInputs({ x: a, xHat: b, normalErrors: normal }, { label: "reconstructionErrors and fitThreshold" });
+    const errors = solution.reconstructionErrors(a, b);
+    const threshold = expectNumber(solution.fitThreshold(normal, 3), { label: "fitThreshold(normalErrors, 3)" });
+    inputs.expectUnchanged();
+    expectClose(errors, errorsByHand(x, xHat), { label: "reconstructionErrors(x, xHat)" });
+    expectClose(threshold, thresholdByHand([0.1, 0.3, 0.2, 0.4], 3), { label: "fitThreshold(normalErrors, 3)" });
+  });
 
   test("flagAnomalies: true strictly above the threshold, as a bool tensor (a tie is normal)", () => {
     const flags = solution.flagAnomalies(tf.tensor1d([0.1, 0.5, 0.25, 0.9, 0.24]), 0.25);

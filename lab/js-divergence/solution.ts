@@ -2,7 +2,8 @@ import * as tf from "@tensorflow/tfjs";
 
 /** Σ p·log(p/m) over the last axis, with p = 0 terms counted as 0 (m > 0 wherever p > 0). */
 function klToMixture(p: tf.Tensor, m: tf.Tensor): tf.Tensor {
-  const present = tf.greater(p, 0);
+  // tf.sign(p) is 1 where p > 0 and 0 where p = 0, and has a gradient (0); tf.greater has none in tfjs.
+  const present = tf.cast(tf.sign(p), "bool");
   const ratio = tf.div(tf.where(present, p, tf.onesLike(p)), tf.where(present, m, tf.onesLike(m)));
   return tf.sum(tf.mul(p, tf.log(ratio)), -1);
 }

@@ -11,7 +11,12 @@ export function jsRows(p: number[][], q: number[][]): number[] {
   });
 }
 
-export default defineTests<typeof Reference>(({ test, tf, solution, expectTensor, expectShape, expectClose, expectNoLeak }) => {
+/** ∂JS/∂p = ½·ln(p/m) (the two −½ from M cancel the +½), per entry, in float64. */
+export function jsGradient(p: number[], q: number[]): number[] {
+  return p.map((pi, i) => 0.5 * Math.log(pi / ((pi + (q[i] ?? NaN)) / 2)));
+}
+
+export default defineTests<typeof Reference>(({ test, tf, solution, expectTensor, expectShape, expectClose, expectNoLeak, expectGradientClose, snapshotInputs }) => {
   test("1-D distributions: a scalar JS(P, Q) in nats", () => {
     const p = [0.1, 0.6, 0.3];
     const q = [0.5, 0.2, 0.3];
@@ -66,6 +71,51 @@ export default defineTests<typeof Reference>(({ test, tf, solution, expectTensor
     const q = [[0.6, 0.2, 0.2], [0, 0.5, 0.5]];
     const [pt, qt] = [tf.tensor2d(p), tf.tensor2d(q)];
     const js = expectNoLeak(() => solution.jsDivergence(pt, qt), { label: "jsDivergence(p, q)" });
+    expectClose(js, jsRows(p, q), { label: "jsDivergence(p, q)" });
+  });
+
+  test("a rank-3 batch [2, 1, 3] gives shape [2, 1]: the last axis is the distribution", () => {
+    const p = [[[0.2, 0.3, 0.5]], [[0.9, 0.1, 0]]];
+    const q = [[[0.3, 0.3, 0.4]], [[0, 0.5, 0.5]]];
+    const js = expectShape(solution.jsDivergence(tf.tensor3d(p), tf.tensor3d(q)), [2, 1], {
+      label: "jsDivergence(p, q) for a [2, 1, 3] batch",
+      hint: "reduce the last axis only (axis = -1).",
+    });
+    expectClose(js, jsRows(p.flat(), q.flat()).map((v) => [v]), { label: "jsDivergence(p, q) for a [2, 1, 3] batch" });
+  });
+
+  test("its gradient is the analytic one: ∂JS/∂p = ½·ln(p/m), ∂JS/∂q = ½·ln(q/m)", () => {
+    const p = [0.2, 0.5, 0.3];
+    const q = [0.1, 0.6, 0.3];
+    expectGradientClose((pt, qt) => solution.jsDivergence(pt, qt), [tf.tensor1d(p), tf.tensor1d(q)], [jsGradient(p, q), jsGradient(q, p)], {
+      label: "jsDivergence(p, q)",
+      names: ["p", "q"],
+      hint: "compute JS with tf ops from p and q (not from dataSync()), and build any mask with an op that has a gradient.",
+    });
+  }, { points: 2 });
+
+  test("where p = q = 0 the gradient stays finite (moving mass between the other outcomes)", () => {
+    // p(t) = p + t·d moves mass between the first two outcomes; the last one is 0 in p and q. dJS/dt = Σ d·∂JS/∂p,
+    // and a NaN in ∂JS/∂p at the empty outcome makes it NaN even though d is 0 there.
+    const p = [0.6, 0.4, 0];
+    const q = [0.3, 0.7, 0];
+    const d = [1, -1, 0];
+    const dp = jsGradient(p, q);
+    const expected = d.reduce((sum, di, i) => (di === 0 ? sum : sum + di * (dp[i] ?? NaN)), 0);
+    expectGradientClose((t) => solution.jsDivergence(tf.add(tf.tensor1d(p), tf.mul(t, tf.tensor1d(d))), tf.tensor1d(q)), [tf.scalar(0)], [expected], {
+      label: "jsDivergence(p + t·d, q) at t = 0",
+      names: ["t"],
+      hint: { nan: "masking after the log keeps the value but not the gradient (0·∞ = NaN in the backward pass): make the zero entries harmless before the log." },
+    });
+  });
+
+  test("p and q are left as they were", () => {
+    const p = [[0.5, 0.5, 0], [0.2, 0.5, 0.3]];
+    const q = [[0, 0.5, 0.5], [0.1, 0.6, 0.3]];
+    const [pt, qt] = [tf.tensor2d(p), tf.tensor2d(q)];
+    const inputs = snapshotInputs({ p: pt, q: qt }, { label: "jsDivergence(p, q)" });
+    const js = expectTensor(solution.jsDivergence(pt, qt), { label: "jsDivergence(p, q)" });
+    inputs.expectUnchanged();
     expectClose(js, jsRows(p, q), { label: "jsDivergence(p, q)" });
   });
 });

@@ -3,7 +3,7 @@ import type * as Reference from "./solution";
 import { adamByHand, buildModel, gradientsByHand, initialWeights, mseByHand, nested, rowsOf, variablesOf } from "./tests";
 
 export default defineTests<typeof Reference>(({ test, tf, solution, random, expectNumber, expectClose }) => {
-  test("two Adam steps match Adam computed by hand", async () => {
+  test("two Adam steps match Adam computed by hand — use the optimizer you are given on every call (its moments carry over)", async () => {
     const rng = random(33);
     const start = initialWeights(random(9), 3);
     const x = rowsOf(rng.normalArray(15), 3);
@@ -28,7 +28,7 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
     });
   }, { hidden: true, points: 2 });
 
-  test("a batch of one sample with one output", async () => {
+  test("a batch of one sample with one output — the mean over every element of (y − ŷ)², before the update", async () => {
     const start = initialWeights(random(4), 1);
     const x = [[0.5, -1.5, 2]];
     const y = [[0.25]];

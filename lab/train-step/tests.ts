@@ -35,9 +35,38 @@ export function buildModel(tf: Tf, weights: Weights): LayersModel {
   return model;
 }
 
-/** The model's variables in the order of `Weights`, taken before the learner's code sees the model. */
+/**
+ * The same network behind a BatchNormalization of its inputs (nothing of it is trainable). In training mode
+ * it standardizes x with the batch's own mean and variance; in inference mode (model.predict) with its moving
+ * statistics, which start at 0 and 1 — so a loss computed in inference mode is a different number.
+ */
+export function buildModelWithBatchNorm(tf: Tf, weights: Weights): LayersModel {
+  const outputs = weights[3]!.shape[0];
+  const model = tf.sequential();
+  // γ = 1 and β = 0, frozen (tfjs 4.22 fails in training mode with center or scale off); a frozen BatchNormalization
+  // still uses the batch's statistics in training mode in tfjs (TF 2's Keras would run it in inference mode).
+  model.add(tf.layers.batchNormalization({ inputShape: [INPUTS], trainable: false }));
+  model.add(tf.layers.dense({ units: HIDDEN_UNITS, activation: "tanh" }));
+  model.add(tf.layers.dense({ units: outputs }));
+  model.layers[1]!.setWeights(weights.slice(0, 2).map((param) => tf.tensor(param.values, param.shape)));
+  model.layers[2]!.setWeights(weights.slice(2).map((param) => tf.tensor(param.values, param.shape)));
+  return model;
+}
+
+/** What BatchNormalization computes in training mode: each column minus its batch mean, over √(variance + 0.001). */
+export function standardizedByHand(x: number[][]): number[][] {
+  const columns = x[0]?.length ?? 0;
+  const stats = Array.from({ length: columns }, (_, d) => {
+    const mean = x.reduce((sum, row) => sum + (row[d] ?? NaN), 0) / x.length;
+    const variance = x.reduce((sum, row) => sum + ((row[d] ?? NaN) - mean) ** 2, 0) / x.length;
+    return { mean, scale: Math.sqrt(variance + 0.001) };
+  });
+  return x.map((row) => row.map((v, d) => (v - (stats[d]?.mean ?? NaN)) / (stats[d]?.scale ?? NaN)));
+}
+
+/** The model's dense variables in the order of `Weights`, taken before the learner's code sees the model. */
 export function variablesOf(model: LayersModel): { name: string; variable: Variable }[] {
-  return model.layers.flatMap((layer, i) =>
+  return model.layers.filter((layer) => layer.getClassName() === "Dense").flatMap((layer, i) =>
     ["kernel", "bias"].map((kind) => {
       const weight = layer.weights.find((w) => w.originalName.endsWith(`/${kind}`));
       if (!weight) throw new Error(`layer ${i + 1} has no ${kind}`);
@@ -115,7 +144,7 @@ export function nested(param: Param): number[] | number[][] {
 
 export const rowsOf = (values: number[], columns: number) => Array.from({ length: values.length / columns }, (_, r) => values.slice(r * columns, (r + 1) * columns));
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectNumber, expectClose, expectNoLeak, expectTrue, readValues }) => {
+export default defineTests<typeof Reference>(({ test, tf, solution, random, expectNumber, expectClose, expectNoLeak, expectTrue, readValues, snapshotInputs }) => {
   const rng = random(16);
   const start = initialWeights(rng, 2);
   const x = rowsOf(rng.normalArray(12), 3);
@@ -180,6 +209,27 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
     expectWeights(variables, expected, "after one step with layer 1 frozen", "update model.trainableWeights only: a layer with trainable = false must not change.");
   }, { points: 2 });
 
+  test("runs the model in training mode: with BatchNormalization, the loss and the step use the batch's statistics", async () => {
+    const standardized = standardizedByHand(x);
+    const expectedLoss = mseByHand(start, standardized, y);
+    const expected = sgdByHand(start, gradientsByHand(start, standardized, y), lr);
+    const model = buildModelWithBatchNorm(tf, start);
+    const variables = variablesOf(model);
+    const { xs, ys } = batch();
+    const hint = "call the model with model.apply(x, { training: true }) inside the loss: model.predict(x) runs it in inference mode, where Dropout does nothing and BatchNormalization uses its moving statistics instead of the batch's.";
+    const loss = expectNumber(await solution.trainStep(model, tf.train.sgd(lr), xs, ys), { label: "trainStep(model with BatchNormalization, sgd, x, y)" });
+    expectClose(loss, expectedLoss, { label: "the loss of a model with BatchNormalization", hint: { values: hint } });
+    expectWeights(variables, expected, "after one step of a model with BatchNormalization", hint);
+  }, { points: 2 });
+
+  test("x and y are left as they were", async () => {
+    const { xs, ys } = batch();
+    const inputs = snapshotInputs({ x: xs, y: ys }, { label: "trainStep(model, sgd, x, y)" });
+    const loss = expectNumber(await solution.trainStep(buildModel(tf, start), tf.train.sgd(lr), xs, ys), { label: "trainStep(model, sgd, x, y)" });
+    inputs.expectUnchanged();
+    expectClose(loss, mseByHand(start, x, y), { label: "the loss trainStep returned" });
+  });
+
   test("no tensor leaks: a second step leaves tf.memory().numTensors unchanged", async () => {
     const adam = adamByHand(0.01);
     const afterFirst = adam(start, gradientsByHand(start, x, y));
@@ -189,6 +239,9 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
     const { xs, ys } = batch();
     await solution.trainStep(model, optimizer, xs, ys); // creates Adam's moments: state, not a leak
     const loss = await expectNoLeak(async () => solution.trainStep(model, optimizer, xs, ys), { label: "the second trainStep" });
-    expectClose(expectNumber(loss, { label: "the second trainStep" }), expected, { label: "the loss of the second Adam step" });
+    expectClose(expectNumber(loss, { label: "the second trainStep" }), expected, {
+      label: "the loss of the second Adam step",
+      hint: { values: "use the optimizer you are given, every call: Adam's moments carry over from one step to the next, so a new optimizer per call starts them again." },
+    });
   });
 });

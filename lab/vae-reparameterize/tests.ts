@@ -1,4 +1,4 @@
-import { defineTests, isAssertionError, type Tensor } from "@/lib/lab/api";
+import { defineTests } from "@/lib/lab/api";
 import type * as Reference from "./solution";
 
 export const zByHand = (mu: number[], logVar: number[], eps: number[]) =>
@@ -10,7 +10,13 @@ export const klByHand = (mu: number[][], logVar: number[][]) =>
     return sum + (1 + lv - m * m - Math.exp(lv));
   }, 0));
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectShape, expectClose, expectTensor, expectNoLeak, fail }) => {
+/** ∂KL/∂μ = μ and ∂KL/∂logVar = ½·(exp(logVar) − 1), elementwise, in float64. */
+export const klGradientsByHand = (mu: number[][], logVar: number[][]) => ({
+  dMu: mu.map((row) => row.map((m) => m)),
+  dLogVar: logVar.map((row) => row.map((lv) => 0.5 * (Math.exp(lv) - 1))),
+});
+
+export default defineTests<typeof Reference>(({ test, tf, solution, random, expectShape, expectClose, expectNoLeak, expectGradientClose, snapshotInputs }) => {
   const rng = random(8);
   const mu = [0, 1, 2].map(() => rng.normalArray(4, 0, 1));
   const logVar = [0, 1, 2].map(() => rng.uniformArray(4, -2, 1.5));
@@ -33,22 +39,13 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
   }, { points: 2 });
 
   test("gradients reach μ and logVar: ∂Σz/∂μ = 1 and ∂Σz/∂logVar = ½·σ·ε", () => {
-    const sumOfZ = (m: Tensor, lv: Tensor) => tf.sum(expectTensor(solution.reparameterize(m, lv, epsT()), { label: "reparameterize(mu, logVar, epsilon)" }));
-    let gradients: Tensor[] = [];
-    try {
-      gradients = tf.grads(sumOfZ)([muT(), logVarT()]);
-    } catch (error) {
-      if (isAssertionError(error)) throw error;
-      fail(
-        `tf.grads could not differentiate reparameterize with respect to mu and logVar (${error instanceof Error ? error.message : String(error)}). ` +
-          "Build z from mu and logVar with tensor ops only: reading values out (dataSync/arraySync) and making a new tensor cuts the gradient.",
-      );
-    }
-    const [gradMu, gradLogVar] = gradients;
-    expectClose(gradMu, mu.map((row) => row.map(() => 1)), { label: "∂Σz/∂μ" });
-    expectClose(gradLogVar, logVar.map((row, r) => row.map((lv, j) => 0.5 * Math.exp(0.5 * lv) * (eps[r]?.[j] ?? NaN))), {
-      label: "∂Σz/∂logVar",
-      hint: { values: "z must be built from mu and logVar with tensor ops (no dataSync, no new tf.tensor), using exp(½·logVar)." },
+    expectGradientClose((m, lv) => solution.reparameterize(m, lv, epsT()), [muT(), logVarT()], [
+      mu.map((row) => row.map(() => 1)),
+      logVar.map((row, r) => row.map((lv, j) => 0.5 * Math.exp(0.5 * lv) * (eps[r]?.[j] ?? NaN))),
+    ], {
+      label: "Σ reparameterize(mu, logVar, epsilon)",
+      names: ["mu", "logVar"],
+      hint: "build z from mu and logVar with tensor ops (no dataSync, no new tf.tensor), using exp(½·logVar).",
     });
   }, { points: 2 });
 
@@ -70,6 +67,25 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
       hint: { values: "sum (not mean) over the latent dimensions, times −½; σ² = exp(logVar); the result is ≥ 0." },
     });
   }, { points: 2 });
+
+  test("the KL term trains the encoder: ∂KL/∂μ = μ, ∂KL/∂logVar = ½·(exp(logVar) − 1)", () => {
+    const { dMu, dLogVar } = klGradientsByHand(mu, logVar);
+    expectGradientClose((m, lv) => solution.klToStandardNormal(m, lv), [muT(), logVarT()], [dMu, dLogVar], {
+      label: "Σ klToStandardNormal(mu, logVar)",
+      names: ["mu", "logVar"],
+      hint: "compute the KL with tf ops from mu and logVar: a value read with dataSync() and wrapped in a tensor has no gradient.",
+    });
+  }, { points: 2 });
+
+  test("mu, logVar and epsilon are left as they were", () => {
+    const [m, lv, e] = [muT(), logVarT(), epsT()];
+    const inputs = snapshotInputs({ mu: m, logVar: lv, epsilon: e }, { label: "reparameterize and klToStandardNormal" });
+    const z = solution.reparameterize(m, lv, e);
+    const kl = solution.klToStandardNormal(m, lv);
+    inputs.expectUnchanged();
+    expectClose(z, mu.map((row, r) => zByHand(row, logVar[r] ?? [], eps[r] ?? [])), { label: "reparameterize(mu, logVar, epsilon)" });
+    expectClose(kl, klByHand(mu, logVar), { label: "klToStandardNormal(mu, logVar)" });
+  });
 
   test("no tensor leaks from reparameterize or klToStandardNormal", () => {
     const m = muT();

@@ -8,7 +8,7 @@ export function w1(a: number[], b: number[]): number {
   return sa.reduce((sum, x, i) => sum + Math.abs(x - (sb[i] ?? NaN)), 0) / sa.length;
 }
 
-export default defineTests<typeof Reference>(({ test, tf, solution, expectShape, expectClose, expectThrows, expectNoLeak, expectTensor }) => {
+export default defineTests<typeof Reference>(({ test, tf, solution, expectShape, expectClose, expectThrows, expectNoLeak, expectTensor, snapshotInputs }) => {
   const a = [3.1, -0.4, 1.7, 0.2, 2.5];
   const b = [0.9, 4.2, -1.3, 2.2, 0.1];
 
@@ -69,6 +69,35 @@ export default defineTests<typeof Reference>(({ test, tf, solution, expectShape,
       label: "wasserstein1d(a of size 3, b of size 3)",
       hint: { type: "throw only when the sizes differ." },
     });
+  });
+
+  test("the sizes compared are the last axis's: [2, 4] against [2, 3] throws, as does [2, 1, 4] against [2, 1, 3]", () => {
+    const hint = "the samples' size is the last axis (shape[rank − 1]), whatever the rank: not shape[0] (the batch) or shape[1].";
+    expectThrows(() => solution.wasserstein1d(tf.zeros([2, 4]), tf.zeros([2, 3])), { label: "wasserstein1d(a [2, 4], b [2, 3])", matches: /same size/i, hint });
+    expectThrows(() => solution.wasserstein1d(tf.zeros([2, 1, 4]), tf.zeros([2, 1, 3])), { label: "wasserstein1d(a [2, 1, 4], b [2, 1, 3])", matches: /same size/i, hint });
+    // Only then: the same last axis, whatever the batch shape, gives a distance.
+    expectClose(solution.wasserstein1d(tf.tensor3d([[[1, 2, 3]], [[0, 0, 0]]]), tf.tensor3d([[[3, 2, 1]], [[1, 1, 1]]])), [[0], [1]], {
+      label: "wasserstein1d(a [2, 1, 3], b [2, 1, 3])",
+      hint: { type: "throw only when the last axes differ." },
+    });
+  });
+
+  test("a rank-3 batch [2, 1, 5] gives shape [2, 1]", () => {
+    const rows = [a, [1, 2, 3, 4, 5]];
+    const others = [b, [5, 4, 3, 2, 1]];
+    const w = expectShape(solution.wasserstein1d(tf.tensor3d([[rows[0]!], [rows[1]!]]), tf.tensor3d([[others[0]!], [others[1]!]])), [2, 1], {
+      label: "wasserstein1d(a, b) for a [2, 1, 5] batch",
+      hint: "sort and average along the last axis only.",
+    });
+    expectClose(w, rows.map((row, r) => [w1(row, others[r] ?? [])]), { label: "wasserstein1d(a, b) for a [2, 1, 5] batch" });
+  });
+
+  test("a and b are left as they were (sorting is done on copies)", () => {
+    const [x, y] = [tf.tensor2d([a, b]), tf.tensor2d([b, a])];
+    const inputs = snapshotInputs({ a: x, b: y }, { label: "wasserstein1d(a, b)" });
+    const w = expectTensor(solution.wasserstein1d(x, y), { label: "wasserstein1d(a, b)" });
+    inputs.expectUnchanged();
+    expectClose(w, [w1(a, b), w1(b, a)], { label: "wasserstein1d(a, b)" });
   });
 
   test("no tensor leaks (tf.topk returns two tensors)", () => {

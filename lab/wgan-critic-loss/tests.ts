@@ -25,9 +25,51 @@ export function gradientPenaltyByHand(weights: MlpWeights, real: number[][], fak
   return penalties.reduce((sum, p) => sum + p, 0) / penalties.length;
 }
 
+/**
+ * ∂GP/∂W and ∂GP/∂v in float64, by hand, for the critic D(x) = softplus(flatten(x)·W)·v: the penalty's gradient with
+ * respect to the critic's weights, which is what trains the critic. With a = x̂·W, s = σ(a) (softplus′), s′ = σ(a)(1 − σ(a)),
+ * g_d = Σ_h W[d][h]·v[h]·s[h], c = 2(‖g‖ − 1)·g/‖g‖ and u[h] = Σ_d c_d·W[d][h]:
+ * ∂P/∂v[h] = u[h]·s[h] and ∂P/∂W[d][h] = v[h]·(c_d·s[h] + u[h]·s′[h]·x̂_d), averaged over the batch.
+ *
+ * Softplus, not tanh: tfjs 4.22 differentiates a gradient wrongly through ops whose backward pass reuses their own
+ * output (tanh, sigmoid, exp…), so a tanh critic's penalty gradient is off in every correct solution.
+ */
+export function penaltyGradientsByHand(weights: MlpWeights, real: number[][], fake: number[][], alpha: number[]): { dW: number[][]; dv: number[] } {
+  const { W, v } = weights;
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+  const dW = W.map((row) => row.map(() => 0));
+  const dv = v.map(() => 0);
+  real.forEach((realRow, i) => {
+    const a = alpha[i] ?? NaN;
+    const x = realRow.map((r, d) => a * r + (1 - a) * (fake[i]?.[d] ?? NaN));
+    const s = v.map((_, h) => sigmoid(x.reduce((sum, xd, d) => sum + xd * (W[d]?.[h] ?? NaN), 0)));
+    const sPrime = s.map((sh) => sh * (1 - sh));
+    const g = x.map((_, d) => v.reduce((sum, vh, h) => sum + (W[d]?.[h] ?? NaN) * vh * (s[h] ?? NaN), 0));
+    const norm = Math.sqrt(g.reduce((sum, gd) => sum + gd * gd, 0));
+    const c = g.map((gd) => (2 * (norm - 1) * gd) / norm);
+    const u = v.map((_, h) => c.reduce((sum, cd, d) => sum + cd * (W[d]?.[h] ?? NaN), 0));
+    v.forEach((vh, h) => {
+      dv[h] = (dv[h] ?? 0) + ((u[h] ?? NaN) * (s[h] ?? NaN)) / real.length;
+      x.forEach((xd, d) => {
+        const row = dW[d] ?? [];
+        row[h] = (row[h] ?? 0) + (vh * ((c[d] ?? NaN) * (s[h] ?? NaN) + (u[h] ?? NaN) * (sPrime[h] ?? NaN) * xd)) / real.length;
+      });
+    });
+  });
+  return { dW, dv };
+}
+
+/** D(x) = softplus(flatten(x)·W)·v with W and v as tf variables, for gradients with respect to them. */
+export function softplusCriticWithVariables(tf: Tf, { W, v }: MlpWeights) {
+  const kernel = tf.variable(tf.tensor2d(W));
+  const output = tf.variable(tf.tensor2d(v, [v.length, 1]));
+  const critic = (x: Tensor): Tensor => tf.matMul(tf.softplus(tf.matMul(tf.reshape(x, [x.shape[0] ?? 1, -1]), kernel)), output);
+  return { critic, kernel, output };
+}
+
 const mean = (values: number[]) => values.reduce((sum, x) => sum + x, 0) / values.length;
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectScalar, expectNoLeak }) => {
+export default defineTests<typeof Reference>(({ test, tf, solution, random, expectScalar, expectNoLeak, expectGradientClose, snapshotInputs }) => {
   const real = [0.9, 1.4, 0.2, 2.1];
   const fake = [-0.3, 0.5, -1.2, 0.1];
 
@@ -96,6 +138,54 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
       hint: { values: "for images the per-sample norm runs over axes [1, 2, 3] together: every axis but the batch." },
     });
   }, { points: 2 });
+
+  test("the losses' gradients: ∂criticLoss/∂real = −1/n, ∂criticLoss/∂fake = 1/n, ∂generatorLoss/∂fake = −1/n", () => {
+    const hint = "compute the losses with tf ops from the scores: a number read with dataSync() and wrapped in tf.scalar has no gradient.";
+    expectGradientClose((r, f) => solution.criticLoss(r, f), [tf.tensor2d(real, [4, 1]), tf.tensor2d(fake, [4, 1])], [real.map(() => [-1 / 4]), fake.map(() => [1 / 4])], {
+      label: "criticLoss(real, fake)",
+      names: ["the real scores", "the fake scores"],
+      hint,
+    });
+    expectGradientClose((f) => solution.generatorLoss(f), [tf.tensor2d(fake, [4, 1])], [fake.map(() => [-1 / 4])], {
+      label: "generatorLoss(fake)",
+      names: ["the fake scores"],
+      hint,
+    });
+  });
+
+  test("the penalty trains the critic: its gradient with respect to the critic's weights", () => {
+    const rng = random(22);
+    const weights = { W: [0, 1, 2].map(() => rng.normalArray(4, 0, 0.8)), v: rng.normalArray(4, 0, 1) };
+    const realRows = [0, 1, 2].map(() => rng.normalArray(3, 1, 1));
+    const fakeRows = [0, 1, 2].map(() => rng.normalArray(3, -1, 1));
+    const alpha = [0.2, 0.7, 0.9];
+    const { dW, dv } = penaltyGradientsByHand(weights, realRows, fakeRows, alpha);
+    const { critic, kernel, output } = softplusCriticWithVariables(tf, weights);
+    const [realX, fakeX, alphaT] = [tf.tensor2d(realRows), tf.tensor2d(fakeRows), tf.tensor2d(alpha, [3, 1])];
+    expectGradientClose(() => solution.gradientPenalty(critic, realX, fakeX, alphaT), [kernel, output], [dW, dv.map((g) => [g])], {
+      label: "gradientPenalty(critic, real, fake, alpha)",
+      names: ["the critic's first kernel", "the critic's output kernel"],
+      hint: "keep the whole penalty in tensors — the norms, the (‖g‖ − 1)² and the mean — so that its gradient reaches the critic's weights (tf.grad's result is differentiable again); a penalty finished with dataSync() cannot train anything.",
+    });
+  }, { points: 2 });
+
+  test("scores, samples and alpha are left as they were", () => {
+    const rng = random(23);
+    const weights = { W: [0, 1].map(() => rng.normalArray(3)), v: rng.normalArray(3) };
+    const realRows = [0, 1].map(() => rng.normalArray(2));
+    const fakeRows = [0, 1].map(() => rng.normalArray(2));
+    const alpha = [0.4, 0.9];
+    const [realScores, fakeScores] = [tf.tensor2d(real, [4, 1]), tf.tensor2d(fake, [4, 1])];
+    const [realX, fakeX, alphaT] = [tf.tensor2d(realRows), tf.tensor2d(fakeRows), tf.tensor2d(alpha, [2, 1])];
+    const inputs = snapshotInputs({ realScores, fakeScores, real: realX, fake: fakeX, alpha: alphaT }, { label: "criticLoss, generatorLoss and gradientPenalty" });
+    const critic = solution.criticLoss(realScores, fakeScores);
+    const generator = solution.generatorLoss(fakeScores);
+    const penalty = solution.gradientPenalty(mlpCritic(tf, weights), realX, fakeX, alphaT);
+    inputs.expectUnchanged();
+    expectScalar(critic, mean(fake) - mean(real), { label: "criticLoss(real, fake)" });
+    expectScalar(generator, -mean(fake), { label: "generatorLoss(fake)" });
+    expectScalar(penalty, gradientPenaltyByHand(weights, realRows, fakeRows, alpha), { label: "gradientPenalty(critic, real, fake, alpha)" });
+  });
 
   test("no tensor leaks from criticLoss, generatorLoss or gradientPenalty", () => {
     const realScores = tf.tensor2d(real, [4, 1]);

@@ -2,7 +2,7 @@
 import * as tf from "@tensorflow/tfjs";
 
 const entropy = (d: tf.Tensor): tf.Tensor => {
-  const positive = d.greater(0);
+  const positive = d.sign().cast("bool"); // differentiable, unlike d.greater(0)
   const safe = tf.where(positive, d, tf.onesLike(d));
   return d.mul(safe.log()).sum(-1).neg();
 };

@@ -2,8 +2,7 @@
 import * as tf from "@tensorflow/tfjs";
 
 export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
-  const positive = tf.greater(p, 0);
-  const mask = tf.cast(positive, "float32");
+  const mask = tf.sign(p); // 1 where p > 0, 0 where p = 0, with a gradient (0) where tf.greater has none
   const inverse = tf.sub(1, mask);
   const maskedQ = tf.mul(q, mask);
   const safeP = tf.add(p, inverse); // p where p > 0, else 1
@@ -12,6 +11,6 @@ export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
   const logRatio = tf.log(ratio);
   const terms = tf.mul(p, logRatio);
   const result = tf.sum(terms, -1);
-  for (const t of [positive, mask, inverse, maskedQ, safeP, safeQ, ratio, logRatio, terms]) t.dispose();
+  for (const t of [mask, inverse, maskedQ, safeP, safeQ, ratio, logRatio, terms]) t.dispose();
   return result;
 }

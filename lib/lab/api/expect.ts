@@ -9,6 +9,8 @@
 import { LabAssertionError } from "./errors";
 import { formatIndex, formatNumber, formatShape, formatValue, previewValues, type Flat } from "./format";
 import { tensorProvenance, TensorRefused, type Refusal } from "./provenance";
+import { createGradientCheck, type GradientCheck } from "./gradient";
+import { createSnapshotInputs, type SnapshotInputs } from "./untouched";
 import { describeTolerance, isClose, resolveTolerance, type Tolerance } from "./tolerance";
 import type { Tensor, Tf } from "./tf";
 
@@ -16,7 +18,7 @@ import type { Tensor, Tf } from "./tf";
 export type Plain = number | boolean | readonly Plain[];
 
 /** One hint for every kind of failure, or one per kind. */
-export type Hint = string | { type?: string; shape?: string; values?: string; nan?: string; leak?: string; dtype?: string };
+export type Hint = string | { type?: string; shape?: string; values?: string; nan?: string; leak?: string; dtype?: string; gradient?: string };
 
 export type CheckOptions = { label?: string; hint?: Hint };
 export type CloseOptions = CheckOptions & { tol?: number; rtol?: number; atol?: number };
@@ -43,6 +45,20 @@ export type Expectations = {
   expectThrows(fn: () => unknown, options?: CheckOptions & { matches?: RegExp | string }): Error;
   expectTrue(condition: boolean, message: string): void;
   fail(message: string): never;
+  /**
+   * The gradient of f(...wrt) — of the sum of its outputs if it is not a scalar — with respect to each of `wrt`,
+   * taken by tfjs's own tape, must be close to `expected` (one plain value per entry, computed by the test in plain
+   * JavaScript). `wrt` holds tensors (as tf.grads) or variables (as tf.variableGrads; f may ignore its arguments and
+   * read the variables through a model). Fails when the result carries no gradient (computed outside tf), when the
+   * backward pass cannot run (an op with no gradient, such as tf.greater, on the path) or when a value differs;
+   * `names` says what each of `wrt` is in messages. Returns the gradients' values, row-major.
+   */
+  expectGradientClose: GradientCheck;
+  /**
+   * Copies the inputs (tensors' values from tf's engine, arrays' items) before the learner's call; the returned
+   * snapshot's expectUnchanged() fails, naming the input, if the call changed or disposed one.
+   */
+  snapshotInputs: SnapshotInputs;
 };
 
 // Captured before any learner code runs (this module is evaluated with the runner).
@@ -354,6 +370,8 @@ export function createExpectations(tf: Tf): Expectations {
     expectThrows,
     expectTrue,
     fail: (message: string) => fail(message),
+    snapshotInputs: createSnapshotInputs({ provenance, fail: (message: string) => fail(message) }),
+    expectGradientClose: createGradientCheck({ provenance, expectTensor, expectClose, readValues, fail, thrownMessage }),
   };
 }
 

@@ -4,6 +4,8 @@ export { defineTests, collectTests, isLabTests, DEFAULT_POINTS, DEFAULT_TIMEOUT_
 export type { LabTests, LabTestContext, TestCase, TestFn, TestOptions } from "./define";
 export { createExpectations, isThenable } from "./expect";
 export type { Expectations, CheckOptions, CloseOptions, Hint, Plain } from "./expect";
+export type { GradientCheck, GradientOptions } from "./gradient";
+export type { InputSnapshot, SnapshotInputs } from "./untouched";
 export { LabAssertionError, isAssertionError } from "./errors";
 export { seededRandom } from "./random";
 export type { SeededRandom } from "./random";

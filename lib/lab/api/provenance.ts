@@ -49,6 +49,11 @@ export type TensorProvenance = {
   endScope(): void;
   /** Disposes the variables made since `mark` (a test's own, or its learner's). */
   disposeVariablesSince(mark: LeakMark): void;
+  /**
+   * The gradient of the sum of f's outputs with respect to each of `xs` (tensors or variables), by the engine's own
+   * tape as it was before learner code ran: `grads[i]` is undefined where no path leads from `xs[i]` to the result.
+   */
+  gradients(f: () => Tensor, xs: readonly Tensor[]): { value: Tensor; grads: (Tensor | undefined)[] };
 };
 
 // Captured at module evaluation, before any learner code can run.
@@ -112,6 +117,7 @@ function install(tf: Tf, engine: EngineLike): TensorProvenance {
   const startScope = original("startScope");
   const endScope = original("endScope");
   const readSync = original("readSync");
+  const gradients = original("gradients");
 
   let precision = 32;
   try {
@@ -257,6 +263,7 @@ function install(tf: Tf, engine: EngineLike): TensorProvenance {
       });
       return { created, survivors };
     },
+    gradients: (f, xs) => apply(gradients, engine, [f, [...xs], undefined, true]) as { value: Tensor; grads: (Tensor | undefined)[] },
     startScope: () => void apply(startScope, engine, [undefined]),
     endScope: () => void apply(endScope, engine, [undefined]),
     disposeVariablesSince(mark) {
