@@ -3,7 +3,7 @@ import type * as Reference from "./solution";
 import { buildModel, fitByHand, HINTS, initialState, makeData, optimizerByHand, ordersFrom, stateValues, tensors, variablesOf, WEIGHT_NAMES } from "./tests";
 
 export default defineTests<typeof Reference>(({ test, tf, solution, random, expectArray, expectClose, expectEqual, expectNumber, expectTrue }) => {
-  test("an Adam run on other sizes matches a twin run computed by hand: history, stopping epoch and restored weights", async () => {
+  test("an Adam run on other sizes matches a twin run computed by hand: history, stopping epoch and restored weights — epoch loss weighted by batch size, validation with training off, every weight restored", async () => {
     const rng = random(23);
     const start = initialState(rng, 3, 2);
     const data = makeData(rng, 11, 7, 3, 2);

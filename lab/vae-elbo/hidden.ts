@@ -3,7 +3,7 @@ import type * as Reference from "./solution";
 import { adamByHand, buildModels, initialWeights, lossByHand, lossGradients, lossGradientsByHand, nested, PART_HINTS, scoresByHand, STEP_HINT, stepLossByHand, variablesOf, weightGradientsByHand } from "./tests";
 
 export default defineTests<typeof Reference>(({ test, tf, solution, random, expectScalar, expectClose, expectNumber, expectShape, fail }) => {
-  test("vaeLoss and its gradient on other sizes and β", () => {
+  test("vaeLoss and its gradient on other sizes and β — BCE from logits summed over features, β on the KL only, means over the batch", () => {
     const rng = random(57);
     const x = [0, 1, 2, 3, 4].map(() => rng.uniformArray(6, 0, 1).map((v) => (v > 0.5 ? 1 : 0)));
     const logits = [0, 1, 2, 3, 4].map(() => rng.normalArray(6, 0, 3));
@@ -23,7 +23,7 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
     expectClose(dLogVar, gradients.logVar, { label: "∂loss/∂logVar", hint });
   }, { hidden: true, points: 2 });
 
-  test("two Adam steps of vaeTrainStep on other sizes match a twin run computed by hand", async () => {
+  test("two Adam steps of vaeTrainStep on other sizes match a twin run computed by hand — encoder, sampling and decoder inside the step, the loss before the update", async () => {
     const rng = random(71);
     const start = initialWeights(rng, 5, 3);
     const x = [0, 1, 2, 3].map(() => rng.uniformArray(5, 0, 1));
@@ -47,7 +47,7 @@ export default defineTests<typeof Reference>(({ test, tf, solution, random, expe
     variables.forEach((variable, p) => expectClose(variable, nested(afterTwo[p]!), { label: `${afterTwo[p]!.name} after two Adam steps`, hint: { values: STEP_HINT } }));
   }, { hidden: true, points: 2 });
 
-  test("anomalyScores on other sizes", () => {
+  test("anomalyScores on other sizes — one negative ELBO per sample (reconstruction summed over features + KL, β = 1), not a batch mean", () => {
     const rng = random(90);
     const start = initialWeights(rng, 6, 2);
     const x = [0, 1, 2, 3, 4].map(() => rng.uniformArray(6, 0, 1));

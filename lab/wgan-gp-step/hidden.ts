@@ -3,7 +3,7 @@ import type * as Reference from "./solution";
 import { adamByHand, batchTensors, buildCritic, buildGenerator, float32, gradientsByHand, initialWeights, lossByHand, makeBatch, nested, UPDATE_HINT, variablesOf } from "./tests";
 
 export default defineTests<typeof Reference>(({ test, tf, solution, random, expectNumber, expectClose, expectEqual }) => {
-  test("two Adam steps on other sizes match a twin run computed by hand", async () => {
+  test("two Adam steps on other sizes match a twin run computed by hand — one critic step per call, only the critic's weights in the var list, the optimizer's moments carried over", async () => {
     const rng = random(44);
     const start = initialWeights(rng, 3, 3, 4);
     const batch = makeBatch(rng, 5, 3, 3);
