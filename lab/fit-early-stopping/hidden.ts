@@ -2,7 +2,10 @@ import { defineTests } from "@/lib/lab/api";
 import type * as Reference from "./solution";
 import { buildModel, fitByHand, HINTS, initialState, makeData, optimizerByHand, ordersFrom, stateValues, tensors, variablesOf, WEIGHT_NAMES } from "./tests";
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectArray, expectClose, expectEqual, expectNumber, expectTrue }) => {
+export default defineTests<typeof Reference>(({ test: register, tf, solution, random, expectArray, expectClose, expectEqual, expectNumber, expectTrue }) => {
+  // A WebGL backend compiles a shader program the first time each op runs: these models run dozens of ops, so a
+  // first run in a fresh browser takes seconds before any of the learner's work is timed. Each test gets 20 s.
+  const test: typeof register = (name, fn, options = {}) => register(name, fn, { timeoutMs: 20_000, ...options });
   test("an Adam run on other sizes matches a twin run computed by hand: history, stopping epoch and restored weights — epoch loss weighted by batch size, validation with training off, every weight restored", async () => {
     const rng = random(23);
     const start = initialState(rng, 3, 2);

@@ -183,7 +183,10 @@ export const HINTS = {
     "at the end, set every weight back to the best epoch's (model.getWeights() includes BatchNormalization's moving statistics). getWeights() returns the live variables: clone them when you save them, or the optimizer keeps changing your copy.",
 };
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectArray, expectClose, expectEqual, expectNoLeak, expectNumber, expectTrue, fail }) => {
+export default defineTests<typeof Reference>(({ test: register, tf, solution, random, expectArray, expectClose, expectEqual, expectNoLeak, expectNumber, expectTrue, fail }) => {
+  // A WebGL backend compiles a shader program the first time each op runs: these models run dozens of ops, so a
+  // first run in a fresh browser takes seconds before any of the learner's work is timed. Each test gets 20 s.
+  const test: typeof register = (name, fn, options = {}) => register(name, fn, { timeoutMs: 20_000, ...options });
   const rng = random(5);
   const start = initialState(rng, 2, 1);
   const data = makeData(rng, 10, 6, 2, 1);

@@ -2,7 +2,10 @@ import { defineTests } from "@/lib/lab/api";
 import type * as Reference from "./solution";
 import { adamByHand, buildModels, initialWeights, lossByHand, lossGradients, lossGradientsByHand, nested, PART_HINTS, scoresByHand, STEP_HINT, stepLossByHand, variablesOf, weightGradientsByHand } from "./tests";
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectScalar, expectClose, expectNumber, expectShape, fail }) => {
+export default defineTests<typeof Reference>(({ test: register, tf, solution, random, expectScalar, expectClose, expectNumber, expectShape, fail }) => {
+  // A WebGL backend compiles a shader program the first time each op runs: these models run dozens of ops, so a
+  // first run in a fresh browser takes seconds before any of the learner's work is timed. Each test gets 20 s.
+  const test: typeof register = (name, fn, options = {}) => register(name, fn, { timeoutMs: 20_000, ...options });
   test("vaeLoss and its gradient on other sizes and β — BCE from logits summed over features, β on the KL only, means over the batch", () => {
     const rng = random(57);
     const x = [0, 1, 2, 3, 4].map(() => rng.uniformArray(6, 0, 1).map((v) => (v > 0.5 ? 1 : 0)));

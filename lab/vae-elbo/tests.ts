@@ -184,7 +184,10 @@ export function lossGradients(tf: Tf, fail: (message: string) => never, vaeLoss:
 export const STEP_HINT =
   "minimize recon + β·kl with the optimizer you were given, over the encoder's and the decoder's trainable weights; build z = μ + exp(½·log σ²)·ε from the encoder's output inside the minimized function (with the ε you are given), so the gradient reaches the encoder through z.";
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectScalar, expectShape, expectClose, expectNumber, expectNoLeak, expectTrue, fail }) => {
+export default defineTests<typeof Reference>(({ test: register, tf, solution, random, expectScalar, expectShape, expectClose, expectNumber, expectNoLeak, expectTrue, fail }) => {
+  // A WebGL backend compiles a shader program the first time each op runs: these models run dozens of ops, so a
+  // first run in a fresh browser takes seconds before any of the learner's work is timed. Each test gets 20 s.
+  const test: typeof register = (name, fn, options = {}) => register(name, fn, { timeoutMs: 20_000, ...options });
   const rng = random(31);
   const x = [0, 1, 2].map(() => rng.uniformArray(4, 0, 1));
   const logits = [0, 1, 2].map(() => rng.normalArray(4, 0, 2));

@@ -2,7 +2,10 @@ import { defineTests } from "@/lib/lab/api";
 import type * as Reference from "./solution";
 import { adamByHand, batchTensors, buildCritic, buildGenerator, float32, gradientsByHand, initialWeights, lossByHand, makeBatch, nested, UPDATE_HINT, variablesOf } from "./tests";
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectNumber, expectClose, expectEqual }) => {
+export default defineTests<typeof Reference>(({ test: register, tf, solution, random, expectNumber, expectClose, expectEqual }) => {
+  // A WebGL backend compiles a shader program the first time each op runs: these models run dozens of ops, so a
+  // first run in a fresh browser takes seconds before any of the learner's work is timed. Each test gets 20 s.
+  const test: typeof register = (name, fn, options = {}) => register(name, fn, { timeoutMs: 20_000, ...options });
   test("two Adam steps on other sizes match a twin run computed by hand — one critic step per call, only the critic's weights in the var list, the optimizer's moments carried over", async () => {
     const rng = random(44);
     const start = initialWeights(rng, 3, 3, 4);

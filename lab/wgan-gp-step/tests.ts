@@ -186,7 +186,10 @@ export const UPDATE_HINT =
   "minimize mean D(fake) − mean D(real) + λ·GP with the optimizer you were given, over critic.trainableWeights only (each w.read()); " +
   "the penalty must stay a tensor inside the minimized function (built from tf.grad of the critic at x̂ = α·real + (1 − α)·fake), so its gradient reaches the critic's weights.";
 
-export default defineTests<typeof Reference>(({ test, tf, solution, random, expectNumber, expectClose, expectNoLeak, expectEqual }) => {
+export default defineTests<typeof Reference>(({ test: register, tf, solution, random, expectNumber, expectClose, expectNoLeak, expectEqual }) => {
+  // A WebGL backend compiles a shader program the first time each op runs: these models run dozens of ops, so a
+  // first run in a fresh browser takes seconds before any of the learner's work is timed. Each test gets 20 s.
+  const test: typeof register = (name, fn, options = {}) => register(name, fn, { timeoutMs: 20_000, ...options });
   const rng = random(18);
   const start = initialWeights(rng, 2, 2, 3);
   const batch = makeBatch(rng, 3, 2, 2);
