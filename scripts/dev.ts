@@ -14,7 +14,7 @@ async function main() {
   await importContentInto(database.databaseUrl, log);
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts", "--dev"], {
     stdio: "inherit",
-    env: webServerEnv(database.databaseUrl, { PORT: String(port) }),
+    env: webServerEnv(database.databaseUrl, { PORT: String(port), ...(database.embedded ? { LATENT_EMBEDDED_DATABASE: "1" } : {}) }),
   });
   const worker = process.env.LATENT_START_WORKER !== "0" ? spawnWorker(database.databaseUrl) : undefined;
   let stopping = false;

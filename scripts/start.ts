@@ -41,7 +41,8 @@ async function main() {
 
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: webServerEnv(database.databaseUrl, { PORT: String(port) }),
+    // On the embedded database no other node can exist: a changed secret is this machine's own decision.
+    env: webServerEnv(database.databaseUrl, { PORT: String(port), ...(database.embedded ? { LATENT_EMBEDDED_DATABASE: "1" } : {}) }),
   });
   children.server = server;
   server.on("exit", (code) => void shutdown(code ?? 0));

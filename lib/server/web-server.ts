@@ -3,10 +3,19 @@
 // (client-address.ts). Otherwise the same as `next start` / `next dev`: Next.js's own router and handlers.
 import http from "node:http";
 import next from "next";
+import { checkSharedSecret } from "@/lib/auth/shared-secret";
+import { getDb } from "@/lib/db";
 import { settleForwardingHeaders, trustedProxyCount } from "./client-address";
 
 export async function startWebServer(options: { dev: boolean; port: number; log: (line: string) => void }): Promise<http.Server> {
   const trusted = trustedProxyCount();
+  // Before anything is served: every node of an instance must share the auth secret (shared-secret.ts).
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: `npm start` generates one into .env.local; a server started otherwise needs it in its environment.");
+  const replace = process.env.LATENT_NEW_AUTH_SECRET === "1" || process.env.LATENT_EMBEDDED_DATABASE === "1";
+  if ((await checkSharedSecret(getDb(), secret, { replaceOnMismatch: replace })) === "replaced") {
+    options.log("The auth secret changed since this database last ran: everyone signed in before must sign in again.");
+  }
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port: options.port, ...(options.dev ? { turbopack: true } : {}) });
   await app.prepare();
   const handle = app.getRequestHandler();
