@@ -1,4 +1,4 @@
-// Progress on a class's track items, for the gradebook, a learner's page and "My tracks": one SQL query for review
+// Progress on a class's track items, for the gradebook, a learner's page and "My tracks": two SQL queries for review
 // items and one for lab items, aggregated by PostgreSQL for every (learner, item) at once, never a query per learner.
 //
 // Review items, per learner: the item's live notes (its deck's, or the chosen ones), how many of the learner's cards
