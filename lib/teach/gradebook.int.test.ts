@@ -22,13 +22,13 @@ const now = new Date("2026-12-10T12:00:00Z");
 const due = "2026-12-05T18:00"; // Europe/Paris: 17:00 UTC
 const at = (iso: string) => new Date(iso);
 
-async function cardOf(user: CurrentUser, number: number) {
-  return t.db.card.findFirstOrThrow({ where: { userId: user.id, note: { number, deck: { slug: "ml" } } } });
+async function cardOf(user: CurrentUser, number: number, deck = "ml") {
+  return t.db.card.findFirstOrThrow({ where: { userId: user.id, note: { number, deck: { slug: deck } } } });
 }
 
 /** A rating as lib/review writes it: the log keeps the card's state *before*; the card gets its state after. */
-async function rate(user: CurrentUser, number: number, when: string, rating: number, before: { state: number; stability: number }, kind: "RATING" | "RESET" | "LAB" = "RATING") {
-  const card = await cardOf(user, number);
+async function rate(user: CurrentUser, number: number, when: string, rating: number, before: { state: number; stability: number }, kind: "RATING" | "RESET" | "LAB" = "RATING", deck = "ml") {
+  const card = await cardOf(user, number, deck);
   await t.db.reviewLog.create({
     data: {
       cardId: card.id,
@@ -52,8 +52,8 @@ async function rate(user: CurrentUser, number: number, when: string, rating: num
     },
   });
 }
-const setCard = async (user: CurrentUser, number: number, state: number, stability: number) =>
-  t.db.card.update({ where: { id: (await cardOf(user, number)).id }, data: { state, stability } });
+const setCard = async (user: CurrentUser, number: number, state: number, stability: number, deck = "ml") =>
+  t.db.card.update({ where: { id: (await cardOf(user, number, deck)).id }, data: { state, stability } });
 const submit = (user: CurrentUser, exerciseId: string, when: string, points: number, maxPoints = 14) =>
   t.db.submission.create({ data: { userId: user.id, exerciseId, code: "x", status: points >= maxPoints ? "pass" : "fail", points, maxPoints, results: {}, backend: "cpu", durationMs: 1, createdAt: at(when) } });
 
@@ -219,5 +219,51 @@ describe("a learner's page and My tracks", () => {
     const book = await loadGradebook(t.db, owner, klass.id, {}, now);
     expect(rowOf(book.rows, late).cells[0]).toMatchObject({ total: 4, studied: 0 } satisfies Partial<ReviewCell>);
     expect(rowOf(book.rows, late).cells[1]).toMatchObject({ attempts: 0 } satisfies Partial<LabCell>);
+  });
+});
+
+describe("the goal at the due instant, with two due instants on the same cards", () => {
+  // Deck "dl": A = both notes studied, due 3 December; B = Q1 mastered, due 6 December (10:00 in Paris, 09:00 UTC).
+  // A card's state at each instant is the one its first event after that instant recorded (or its state now).
+  let items2: { a: string; b: string };
+  let eve: CurrentUser;
+  let fay: CurrentUser;
+  let class2: string;
+  beforeAll(async () => {
+    eve = await makeUser(t.db, "eve@example.com", "LEARNER", "Eve");
+    fay = await makeUser(t.db, "fay@example.com", "LEARNER", "Fay");
+    const deck = await makeDeck(t.db, "dl", 2);
+    const made = await makeClass(t.db, { owner, learners: [eve, fay] }, { deckId: deck.id, due: "2026-12-03T10:00", name: "DL" });
+    const b = await addTrackItem(t.db, owner, made.trackId, { kind: "review", deckId: deck.id, noteNumbers: [1], goal: "mastered", due: "2026-12-06T10:00" });
+    items2 = { a: made.reviewItemId, b: b.id };
+    class2 = made.id;
+    // Eve, Q1: learnt before A's instant, in review with stability 10 at it and with 30 at B's: both goals met on time.
+    await rate(eve, 1, "2026-12-01T10:00:00Z", 3, { state: 0, stability: 0 }, "RATING", "dl");
+    await rate(eve, 1, "2026-12-04T10:00:00Z", 3, { state: 2, stability: 10 }, "RATING", "dl");
+    await rate(eve, 1, "2026-12-07T10:00:00Z", 3, { state: 2, stability: 30 }, "RATING", "dl");
+    await setCard(eve, 1, 2, 40, "dl");
+    // Eve, Q2: learnt, then reset *before* A's instant and learnt again after it: new at the instant, so A is late
+    // although every card is studied now (a first review before the due date is not enough).
+    await rate(eve, 2, "2026-12-01T10:00:00Z", 3, { state: 0, stability: 0 }, "RATING", "dl");
+    await rate(eve, 2, "2026-12-02T10:00:00Z", 0, { state: 2, stability: 3 }, "RESET", "dl");
+    await rate(eve, 2, "2026-12-05T10:00:00Z", 3, { state: 0, stability: 0 }, "RATING", "dl");
+    await setCard(eve, 2, 2, 5, "dl");
+    // Fay: Q1 first reviewed after both instants (studied now, met at neither); Q2 never.
+    await rate(fay, 1, "2026-12-08T10:00:00Z", 3, { state: 0, stability: 0 }, "RATING", "dl");
+    await setCard(fay, 1, 1, 1, "dl");
+  });
+
+  it("reads each item's own instant: studied, reset before the deadline, first reviewed after it", async () => {
+    const book = await loadGradebook(t.db, owner, class2, {}, now);
+    expect(book.items.map((item) => item.id)).toEqual([items2.a, expect.any(String), items2.b]);
+    const cells = (user: CurrentUser) => rowOf(book.rows, user).cells;
+    expect(cells(eve)[0]).toMatchObject({ total: 2, studied: 2, metAtDue: 1, status: "late" });
+    expect(cells(eve)[2]).toMatchObject({ total: 1, mastered: 1, metAtDue: 1, status: "on-time" });
+    expect(cells(fay)[0]).toMatchObject({ total: 2, studied: 1, metAtDue: 0, status: "late" });
+    expect(cells(fay)[2]).toMatchObject({ total: 1, mastered: 0, metAtDue: 0, status: "late" });
+    // Between the two instants, B is not due yet and A is already decided.
+    const between = await loadGradebook(t.db, owner, class2, {}, at("2026-12-04T12:00:00Z"));
+    expect(rowOf(between.rows, eve).cells[0]).toMatchObject({ metAtDue: 1, status: "late" });
+    expect(rowOf(between.rows, eve).cells[2]).toMatchObject({ metAtDue: null });
   });
 });

@@ -70,6 +70,8 @@ function parseSort(sort: string | undefined, items: GradebookItem[]): { index: n
 }
 
 const learnerName = (row: GradebookRow) => (row.learner.name || row.learner.email).toLocaleLowerCase();
+// What String#localeCompare does (the default locale), without building a comparison per call.
+const collator = new Intl.Collator();
 
 export async function loadGradebook(db: Db, user: CurrentUser, classId: string, query: GradebookQuery = {}, now = new Date()): Promise<Gradebook> {
   const access = await requireClassRole(db, user, classId, "instructor");
@@ -93,6 +95,8 @@ export async function loadGradebook(db: Db, user: CurrentUser, classId: string, 
   const sort = parseSort(query.sort, items);
   const dir = query.dir === "desc" ? "desc" : "asc";
   const sign = dir === "desc" ? -1 : 1;
+  const names = new Map(rows.map((row) => [row, learnerName(row)])); // once per row, not per comparison
+  const byName = (a: GradebookRow, b: GradebookRow) => collator.compare(names.get(a)!, names.get(b)!);
   rows.sort((a, b) => {
     if (sort) {
       const x = metricValue(a.cells[sort.index]!, sort.metric);
@@ -102,9 +106,9 @@ export async function loadGradebook(db: Db, user: CurrentUser, classId: string, 
         if (y === null) return -1;
         return (x - y) * sign;
       }
-      return learnerName(a).localeCompare(learnerName(b));
+      return byName(a, b);
     }
-    return learnerName(a).localeCompare(learnerName(b)) * sign || a.learner.email.localeCompare(b.learner.email);
+    return byName(a, b) * sign || collator.compare(a.learner.email, b.learner.email);
   });
   return {
     access,

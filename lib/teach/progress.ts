@@ -1,4 +1,4 @@
-// Progress on a class's track items, for the gradebook, a learner's page and "My tracks": one SQL query for review
+// Progress on a class's track items, for the gradebook, a learner's page and "My tracks": two SQL queries for review
 // items and one for lab items, aggregated by PostgreSQL for every (learner, item) at once, never a query per learner.
 //
 // Review items, per learner: the item's live notes (its deck's, or the chosen ones), how many of the learner's cards
@@ -120,27 +120,30 @@ LEFT JOIN cells c ON c.item_id = i.id AND c.user_id = l."userId"`;
 
 // The goal at the due instant, for the items already due: per card and due instant, the first event after it,
 // found with a plain min() over a packed number (epoch milliseconds × 4 + whether its recorded state met "studied"
-// (1) and "mastered" (2)), no sort; reading only events after the earliest of those instants. A card with no event
-// since is in the state it has now. Run beside REVIEW_SQL, on another connection.
+// (1) and "mastered" (2)), no sort. The log is joined to the due items' cards on the card with each card's own due
+// instant, so a log row is read once per instant it follows on that card (not once per due instant of the class) and
+// the rows before the earliest instant are skipped. A card with no event since is in the state it has now. Run
+// beside REVIEW_SQL, on another connection.
 const DUE_SQL = `
 WITH ${LEARNERS},
 ${ITEM_NOTES(true)},
-due_points AS (SELECT DISTINCT due_at FROM item_notes),
+due_cards AS MATERIALIZED (
+  SELECT c.id AS card_id, c."userId" AS user_id, inn.item_id, inn.due_at,
+    CASE WHEN inn.goal = 'STUDIED'::"ReviewGoal" THEN 1 ELSE 2 END AS goal_bit,
+    CASE WHEN c.state <> 0 THEN 1 ELSE 0 END + CASE WHEN c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS} THEN 2 ELSE 0 END AS bits_now
+  FROM item_notes inn JOIN "Card" c ON c."noteId" = inn.note_id AND c."userId" IN (SELECT "userId" FROM learners)
+),
 after_due AS (
-  SELECT r."cardId" AS card_id, d.due_at,
+  SELECT d.card_id, d.due_at,
     min((extract(epoch FROM r.review) * 1000)::bigint * 4
       + CASE WHEN r.state <> 0 THEN 1 ELSE 0 END + CASE WHEN r.state = 2 AND r.stability >= ${MASTERED_STABILITY_DAYS} THEN 2 ELSE 0 END) AS first
-  FROM due_points d JOIN "ReviewLog" r ON r.review > d.due_at
-  WHERE r."userId" IN (SELECT "userId" FROM learners) AND r.review > (SELECT min(due_at) FROM due_points)
+  FROM due_cards d JOIN "ReviewLog" r ON r."cardId" = d.card_id AND r.review > d.due_at
+  WHERE r.review > (SELECT min(due_at) FROM item_notes)
   GROUP BY 1, 2
 )
-SELECT c."userId", inn.item_id AS "itemId",
-  count(*) FILTER (WHERE CASE WHEN a.first IS NULL
-    THEN CASE WHEN inn.goal = 'STUDIED'::"ReviewGoal" THEN c.state <> 0 ELSE c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS} END
-    ELSE (a.first % 4) & CASE WHEN inn.goal = 'STUDIED'::"ReviewGoal" THEN 1 ELSE 2 END <> 0 END)::int AS "metAtDue"
-FROM item_notes inn
-JOIN "Card" c ON c."noteId" = inn.note_id AND c."userId" IN (SELECT "userId" FROM learners)
-LEFT JOIN after_due a ON a.card_id = c.id AND a.due_at = inn.due_at
+SELECT d.user_id AS "userId", d.item_id AS "itemId",
+  count(*) FILTER (WHERE coalesce((a.first % 4)::int, d.bits_now) & d.goal_bit <> 0)::int AS "metAtDue"
+FROM due_cards d LEFT JOIN after_due a ON a.card_id = d.card_id AND a.due_at = d.due_at
 GROUP BY 1, 2`;
 
 const LAB_SQL = `
