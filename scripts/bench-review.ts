@@ -1,11 +1,19 @@
 // npm run bench:review [-- --learners 1,50,200 --seconds 15]
 // Starts a production build on a fresh embedded PostgreSQL, signs in N simulated learners over HTTP (next-auth's
 // credentials flow, once each), then has them all answer due cards concurrently for a fixed time, and prints
-// p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N.
+// p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N. Then, for the same N, the floor:
+// other learners make the route's own domain call (answerAndShowNext) in this process, with no HTTP, on a pool the
+// size of the server's; the ratio of the two says what the web tier costs. It also counts the statements and round
+// trips of one answer and its next card.
+import { createDb, type Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
+import { answerAndShowNext } from "@/lib/review/answer-and-next";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
+import { ReviewError } from "@/lib/review/errors";
+import { loadQueue } from "@/lib/review/queue";
 import { httpClient, percentile } from "./bench/http";
 import { startBenchServer, syntheticDeck } from "./bench/server";
+import { countStatements } from "./bench/statements";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,6 +25,8 @@ const NOTES = 400;
 const PASSWORD = "bench password 123";
 
 type Learner = { email: string; cookie: string; card: { id: string; version: number } | null };
+type Result = { reviews: number; errors: number; perSecond: number; p50: number; p95: number; p99: number };
+const statements = countStatements();
 
 let request: ReturnType<typeof httpClient>["request"];
 let signIn: (email: string) => Promise<string>;
@@ -50,19 +60,68 @@ async function runLevel(learners: Learner[], seconds = SECONDS) {
       }
     }),
   );
+  return summarize(latencies, errors, started);
+}
+
+function summarize(latencies: number[], errors: number, started: number): Result {
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return { reviews: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+}
+
+type FloorLearner = { userId: string; card: { id: string; version: number } | null };
+
+/** The floor: the route's domain call by each learner in a loop, in this process, no HTTP. */
+async function runFloorLevel(db: Db, learners: FloorLearner[], seconds = SECONDS): Promise<Result> {
+  for (const learner of learners) learner.card = (await loadQueue(db, learner.userId)).card;
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    learners.map(async (learner) => {
+      while (performance.now() < deadline && learner.card) {
+        const rating = (1 + Math.floor(Math.random() * 4)) as 1 | 2 | 3 | 4;
+        const started = performance.now();
+        try {
+          const { queue } = await answerAndShowNext(db, learner.userId, { cardId: learner.card.id, version: learner.card.version, rating, durationMs: 4000 });
+          latencies.push(performance.now() - started);
+          learner.card = queue.card;
+        } catch (error) {
+          if (!(error instanceof ReviewError)) throw error;
+          latencies.push(performance.now() - started);
+          errors++;
+          learner.card = (await loadQueue(db, learner.userId)).card;
+        }
+      }
+    }),
+  );
+  return summarize(latencies, errors, started);
+}
+
+/** Statements and round trips of one answer and its next card (the domain call alone), over `times` answers. */
+async function countPerAnswer(db: Db, learner: FloorLearner, times = 20) {
+  learner.card = (await loadQueue(db, learner.userId)).card;
+  statements.reset();
+  let answers = 0;
+  for (; answers < times && learner.card; answers++) {
+    const { queue } = await answerAndShowNext(db, learner.userId, { cardId: learner.card.id, version: learner.card.version, rating: 3, durationMs: 4000 });
+    learner.card = queue.card;
+  }
+  const { statements: n, roundTrips } = statements.read();
+  return { statements: n / answers, roundTrips: roundTrips / answers };
 }
 
 async function main() {
   const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, NOTES) });
   try {
     const db = bench.db;
-    const maxLearners = Math.max(...LEVELS);
     const passwordHash = await hashPassword(PASSWORD);
     const emails: string[] = [];
-    for (let i = 0; i < maxLearners * LEVELS.length; i++) {
+    // Each level has its own learners over HTTP and its own for the floor, all starting from the same state.
+    const userIds: string[] = [];
+    const total = LEVELS.reduce((sum, n) => sum + n, 0);
+    for (let i = 0; i < 2 * total + 1; i++) {
       const email = `bench-${i}@example.com`;
       const user = await db.user.create({ data: { email, passwordHash } });
       await studyAllDecks(db, user.id);
@@ -71,6 +130,7 @@ async function main() {
       });
       await ensureCards(db, user.id);
       emails.push(email);
+      userIds.push(user.id);
     }
     const client = httpClient(bench.base);
     request = client.request;
@@ -79,16 +139,32 @@ async function main() {
     const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${arg("profile", "profiles")}`] : [];
     await bench.serve({ nodeArgs: profile });
 
+    // The floor's own pool, as large as the web server's (DATABASE_POOL_SIZE, default 10).
+    const floorDb = createDb(bench.databaseUrl, { max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+    const perAnswer = await countPerAnswer(floorDb, { userId: userIds[2 * total]!, card: null });
+
     console.log(`bench:review — ${NOTES} notes per learner, ${SECONDS}s per level, random ratings, Node ${process.version}`);
-    console.log("learners | reviews | reviews/s | p50 ms | p95 ms | p99 ms | errors");
+    console.log(`one answer and its next card, the domain call alone: ${perAnswer.statements.toFixed(1)} statements in ${perAnswer.roundTrips.toFixed(1)} round trips (the route adds 1 for the session)`);
+    console.log("learners | HTTP reviews | reviews/s | p50 ms | p95 ms | p99 ms | errors || floor reviews/s | p50 ms | p95 ms | errors || HTTP/floor");
+    const pad = (value: string | number, width: number) => String(value).padStart(width);
     let offset = 0;
-    for (const n of LEVELS) {
-      const learners: Learner[] = [];
-      for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await signIn(email), card: null });
-      offset += n;
-      await runLevel(learners, 2); // warm-up: JIT, connection pools
-      const r = await runLevel(learners);
-      console.log(`${String(n).padStart(8)} | ${String(r.reviews).padStart(7)} | ${r.perSecond.toFixed(0).padStart(9)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p95.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${r.errors}`);
+    try {
+      for (const n of LEVELS) {
+        const learners: Learner[] = [];
+        for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await signIn(email), card: null });
+        const floorLearners = userIds.slice(total + offset, total + offset + n).map((userId) => ({ userId, card: null }));
+        offset += n;
+        await runLevel(learners, 2); // warm-up: JIT, connection pools
+        const r = await runLevel(learners);
+        await runFloorLevel(floorDb, floorLearners, 2);
+        const f = await runFloorLevel(floorDb, floorLearners);
+        console.log(
+          `${pad(n, 8)} | ${pad(r.reviews, 12)} | ${pad(r.perSecond.toFixed(0), 9)} | ${pad(r.p50.toFixed(1), 6)} | ${pad(r.p95.toFixed(1), 6)} | ${pad(r.p99.toFixed(1), 6)} | ${pad(r.errors, 6)} || ` +
+            `${pad(f.perSecond.toFixed(0), 15)} | ${pad(f.p50.toFixed(1), 6)} | ${pad(f.p95.toFixed(1), 6)} | ${pad(f.errors, 6)} || ${pad((r.perSecond / f.perSecond).toFixed(2), 10)}`,
+        );
+      }
+    } finally {
+      await floorDb.$disconnect().catch(() => undefined);
     }
   } finally {
     await bench.stop();
