@@ -8,7 +8,7 @@ import { newCardMemory, type Rating } from "@/lib/srs/types";
 import { assertVersion, lockOwnedCard } from "./cards";
 import { ReviewError } from "./errors";
 import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow, studyDayDate, type MemoryRow } from "./memory";
-import { getReviewSettings } from "./settings";
+import { getReviewSettings, settingsColumns, settingsFromColumns } from "./settings";
 
 type CardRow = MemoryRow & { id: string; version: number; suspended: boolean; leech: boolean; labReason: string | null };
 
@@ -17,19 +17,27 @@ export type Answer = { cardId: string; version: number; rating: Rating; duration
 /** Set when this answer made the card a leech (again): whether the learner's choice suspended it. */
 export type LeechNotice = { suspended: boolean } | null;
 
-/** `known.settings` may be a pending read, so the caller's settings read and the card read overlap. */
-export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings | Promise<Settings> }) {
-  const [settings, card] = await Promise.all([
-    known?.settings ?? getReviewSettings(db, userId),
-    queryPrepared<CardRow>(
-      db,
-      "review-answer-card",
-      `SELECT id, version, suspended, leech, "labReason", due, stability, difficulty, "elapsedDays", "scheduledDays",
-        "learningSteps", reps, lapses, state, "lastReview" FROM "Card" WHERE id = $1 AND "userId" = $2`,
-      [answer.cardId, userId],
-    ).then((rows) => rows[0]),
-  ]);
+export type Answered = { cardId: string; version: number; due: Date; leech: LeechNotice };
+
+export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date()): Promise<Answered> {
+  return (await answerCardWithSettings(db, userId, answer, now)).answered;
+}
+
+/**
+ * Answers, and returns the settings it scheduled with, so the caller can plan the next card with them: they are read
+ * with the card, in one statement.
+ */
+export async function answerCardWithSettings(db: Db, userId: string, answer: Answer, now = new Date()): Promise<{ answered: Answered; settings: Settings }> {
+  const [card] = await queryPrepared<CardRow & Record<string, unknown>>(
+    db,
+    "review-answer-card",
+    `SELECT c.id, c.version, c.suspended, c.leech, c."labReason", c.due, c.stability, c.difficulty, c."elapsedDays",
+       c."scheduledDays", c."learningSteps", c.reps, c.lapses, c.state, c."lastReview", ${settingsColumns("s")}
+     FROM "Card" c LEFT JOIN "SrsSettings" s ON s."userId" = c."userId" WHERE c.id = $1 AND c."userId" = $2`,
+    [answer.cardId, userId],
+  );
   if (!card) throw new ReviewError(404, "This card does not exist or is not yours.", "card_not_found");
+  const { settings } = settingsFromColumns(card);
   assertVersion(card, answer.version);
   if (card.suspended) throw new ReviewError(409, "This card is suspended: unsuspend it before answering.", "card_suspended");
   const { next, log, leeched } = scheduleReview(memoryFromRow(card), answer.rating, now, settings, answer.durationMs, card.id);
@@ -64,7 +72,7 @@ export async function answerCard(db: Db, userId: string, answer: Answer, now = n
   );
   if (written.length === 0) assertVersion({ version: -1 }, answer.version);
   const leech: LeechNotice = leeched ? { suspended: suspend } : null;
-  return { cardId: card.id, version: written[0]!.version, due: next.due, leech };
+  return { answered: { cardId: card.id, version: written[0]!.version, due: next.due, leech }, settings };
 }
 
 /**
