@@ -6,12 +6,11 @@
 // size of the server's; the ratio of the two says what the web tier costs. It also counts the statements and round
 // trips of one answer and its next card.
 import { createDb, type Db } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
 import { answerAndShowNext } from "@/lib/review/answer-and-next";
-import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { ReviewError } from "@/lib/review/errors";
 import { loadQueue } from "@/lib/review/queue";
-import { httpClient, percentile } from "./bench/http";
+import { httpClient } from "./bench/http";
+import { answerForSeconds, seedReviewers, summarize, type HttpLearner, type LoadResult } from "./bench/review-load";
 import { startBenchServer, syntheticDeck } from "./bench/server";
 import { countStatements } from "./bench/statements";
 
@@ -24,55 +23,13 @@ const SECONDS = Number(arg("seconds", "15"));
 const NOTES = 400;
 const PASSWORD = "bench password 123";
 
-type Learner = { email: string; cookie: string; card: { id: string; version: number } | null };
-type Result = { reviews: number; errors: number; perSecond: number; p50: number; p95: number; p99: number };
 const statements = countStatements();
 
-let request: ReturnType<typeof httpClient>["request"];
-let signIn: (email: string) => Promise<string>;
-
-async function runLevel(learners: Learner[], seconds = SECONDS) {
-  for (const learner of learners) {
-    const res = await request("GET", "/api/review/queue", { headers: { cookie: learner.cookie } });
-    learner.card = (JSON.parse(res.body) as { card: { id: string; version: number } | null }).card;
-  }
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    learners.map(async (learner) => {
-      while (performance.now() < deadline && learner.card) {
-        const rating = 1 + Math.floor(Math.random() * 4);
-        const started = performance.now();
-        const res = await request("POST", "/api/review/answer", {
-          body: JSON.stringify({ cardId: learner.card.id, version: learner.card.version, rating, durationMs: 4000 }),
-          headers: { "content-type": "application/json", cookie: learner.cookie },
-        });
-        latencies.push(performance.now() - started);
-        if (res.status !== 200) {
-          errors++;
-          const queue = await request("GET", "/api/review/queue", { headers: { cookie: learner.cookie } });
-          learner.card = (JSON.parse(queue.body) as { card: Learner["card"] }).card;
-          continue;
-        }
-        learner.card = (JSON.parse(res.body) as { queue: { card: Learner["card"] } }).queue.card;
-      }
-    }),
-  );
-  return summarize(latencies, errors, started);
-}
-
-function summarize(latencies: number[], errors: number, started: number): Result {
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { reviews: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
-}
 
 type FloorLearner = { userId: string; card: { id: string; version: number } | null };
 
 /** The floor: the route's domain call by each learner in a loop, in this process, no HTTP. */
-async function runFloorLevel(db: Db, learners: FloorLearner[], seconds = SECONDS): Promise<Result> {
+async function runFloorLevel(db: Db, learners: FloorLearner[], seconds = SECONDS): Promise<LoadResult> {
   for (const learner of learners) learner.card = (await loadQueue(db, learner.userId)).card;
   const latencies: number[] = [];
   let errors = 0;
@@ -116,25 +73,10 @@ async function main() {
   const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, NOTES) });
   try {
     const db = bench.db;
-    const passwordHash = await hashPassword(PASSWORD);
-    const emails: string[] = [];
     // Each level has its own learners over HTTP and its own for the floor, all starting from the same state.
-    const userIds: string[] = [];
     const total = LEVELS.reduce((sum, n) => sum + n, 0);
-    for (let i = 0; i < 2 * total + 1; i++) {
-      const email = `bench-${i}@example.com`;
-      const user = await db.user.create({ data: { email, passwordHash } });
-      await studyAllDecks(db, user.id);
-      await db.srsSettings.create({
-        data: { userId: user.id, desiredRetention: 0.9, newPerDay: 9999, maxReviewsPerDay: 99999, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "UTC" },
-      });
-      await ensureCards(db, user.id);
-      emails.push(email);
-      userIds.push(user.id);
-    }
+    const { emails, userIds } = await seedReviewers(db, 2 * total + 1, PASSWORD);
     const client = httpClient(bench.base);
-    request = client.request;
-    signIn = (email) => client.signIn(email, PASSWORD);
     // --profile DIR writes a V8 CPU profile of the web server (open it in Chrome DevTools) for finding where time goes.
     const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${arg("profile", "profiles")}`] : [];
     await bench.serve({ nodeArgs: profile });
@@ -150,12 +92,12 @@ async function main() {
     let offset = 0;
     try {
       for (const n of LEVELS) {
-        const learners: Learner[] = [];
-        for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await signIn(email), card: null });
+        const learners: HttpLearner[] = [];
+        for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await client.signIn(email, PASSWORD), card: null });
         const floorLearners = userIds.slice(total + offset, total + offset + n).map((userId) => ({ userId, card: null }));
         offset += n;
-        await runLevel(learners, 2); // warm-up: JIT, connection pools
-        const r = await runLevel(learners);
+        await answerForSeconds(client.request, learners, 2); // warm-up: JIT, connection pools
+        const r = await answerForSeconds(client.request, learners, SECONDS);
         await runFloorLevel(floorDb, floorLearners, 2);
         const f = await runFloorLevel(floorDb, floorLearners);
         console.log(
