@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { answerCardWithSettings } from "./answer";
+import { planAnswer } from "./answer";
 import { answerAndShowNext } from "./answer-and-next";
 import { ensureCards } from "./cards";
 import { loadQueue } from "./queue";
@@ -40,8 +40,10 @@ describe("an answer and the next card (POST /api/review/answer's call)", () => {
 
     for (const userId of [none, saved, invalid]) {
       const shown = (await loadQueue(t.db, userId, now)).card!;
-      const { settings } = await answerCardWithSettings(t.db, userId, { cardId: shown.id, version: shown.version, rating: 1, durationMs: 0 }, now);
+      const answer = { cardId: shown.id, version: shown.version, rating: 1 as const, durationMs: 0 };
+      const { settings } = await planAnswer(t.db, userId, answer, now);
       expect(settings).toEqual((await readReviewSettings(t.db, userId)).settings);
+      await answerAndShowNext(t.db, userId, answer, now);
     }
     // The stored steps applied: Again on a new card is due after the first step.
     const again = await t.db.card.findFirstOrThrow({ where: { userId: saved, reps: 1 } });
@@ -68,6 +70,17 @@ describe("an answer and the next card (POST /api/review/answer's call)", () => {
     // The new-card limit is reached and nothing is due: no card, and when the next one is due.
     expect(after.queue).toMatchObject({ card: null, counts: { new: 0, learning: 0, review: 0 } });
     expect(after.queue.nextDueAt).toBe(new Date(now.getTime() + 10 * 60_000).toISOString());
+  });
+
+  it("refuses a stale answer with 409 and writes nothing, though the queue was read with the write", async () => {
+    const userId = await learner("stale@example.com");
+    const shown = (await loadQueue(t.db, userId, now)).card!;
+    const answer = { cardId: shown.id, version: shown.version, rating: 3 as const, durationMs: 0 };
+    await answerAndShowNext(t.db, userId, answer, now);
+    const logs = await t.db.reviewLog.count({ where: { userId } });
+    await expect(answerAndShowNext(t.db, userId, answer, now)).rejects.toMatchObject({ status: 409, code: "stale_card" });
+    expect(await t.db.reviewLog.count({ where: { userId } })).toBe(logs);
+    expect((await t.db.card.findUniqueOrThrow({ where: { id: shown.id } })).version).toBe(shown.version + 1);
   });
 
   it("reads an empty queue as no card and zero counts", async () => {
