@@ -1,4 +1,4 @@
-// npm run bench:review [-- --learners 1,50,200 --seconds 15]
+// npm run bench:review [-- --learners 1,50,200 --seconds 15] [--floor-only]
 // Starts a production build on a fresh embedded PostgreSQL, signs in N simulated learners over HTTP (next-auth's
 // credentials flow, once each), then has them all answer due cards concurrently for a fixed time, and prints
 // p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N. Then, for the same N, the floor:
@@ -20,6 +20,8 @@ const arg = (name: string, fallback: string) => {
 };
 const LEVELS = arg("learners", "1,50,200").split(",").map(Number);
 const SECONDS = Number(arg("seconds", "15"));
+// The floor alone: no build, no web server, for comparing versions of the domain code quickly.
+const FLOOR_ONLY = process.argv.includes("--floor-only");
 const NOTES = 400;
 const PASSWORD = "bench password 123";
 
@@ -70,7 +72,7 @@ async function countPerAnswer(db: Db, learner: FloorLearner, times = 20) {
 }
 
 async function main() {
-  const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, NOTES) });
+  const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, NOTES), web: !FLOOR_ONLY });
   try {
     const db = bench.db;
     // Each level has its own learners over HTTP and its own for the floor, all starting from the same state.
@@ -79,7 +81,8 @@ async function main() {
     const client = httpClient(bench.base);
     // --profile DIR writes a V8 CPU profile of the web server (open it in Chrome DevTools) for finding where time goes.
     const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${arg("profile", "profiles")}`] : [];
-    await bench.serve({ nodeArgs: profile });
+    if (FLOOR_ONLY) await bench.analyze();
+    else await bench.serve({ nodeArgs: profile });
 
     // The floor's own pool, as large as the web server's (DATABASE_POOL_SIZE, default 10).
     const floorDb = createDb(bench.databaseUrl, { max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
@@ -92,18 +95,21 @@ async function main() {
     let offset = 0;
     try {
       for (const n of LEVELS) {
-        const learners: HttpLearner[] = [];
-        for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await client.signIn(email, PASSWORD), card: null });
         const floorLearners = userIds.slice(total + offset, total + offset + n).map((userId) => ({ userId, card: null }));
+        let http = `${pad(n, 8)} | ${"—".padStart(12)} | ${"—".padStart(9)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)}`;
+        let httpPerSecond = NaN;
+        if (!FLOOR_ONLY) {
+          const learners: HttpLearner[] = [];
+          for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await client.signIn(email, PASSWORD), card: null });
+          await answerForSeconds(client.request, learners, 2); // warm-up: JIT, connection pools
+          const r = await answerForSeconds(client.request, learners, SECONDS);
+          http = `${pad(n, 8)} | ${pad(r.reviews, 12)} | ${pad(r.perSecond.toFixed(0), 9)} | ${pad(r.p50.toFixed(1), 6)} | ${pad(r.p95.toFixed(1), 6)} | ${pad(r.p99.toFixed(1), 6)} | ${pad(r.errors, 6)}`;
+          httpPerSecond = r.perSecond;
+        }
         offset += n;
-        await answerForSeconds(client.request, learners, 2); // warm-up: JIT, connection pools
-        const r = await answerForSeconds(client.request, learners, SECONDS);
         await runFloorLevel(floorDb, floorLearners, 2);
         const f = await runFloorLevel(floorDb, floorLearners);
-        console.log(
-          `${pad(n, 8)} | ${pad(r.reviews, 12)} | ${pad(r.perSecond.toFixed(0), 9)} | ${pad(r.p50.toFixed(1), 6)} | ${pad(r.p95.toFixed(1), 6)} | ${pad(r.p99.toFixed(1), 6)} | ${pad(r.errors, 6)} || ` +
-            `${pad(f.perSecond.toFixed(0), 15)} | ${pad(f.p50.toFixed(1), 6)} | ${pad(f.p95.toFixed(1), 6)} | ${pad(f.errors, 6)} || ${pad((r.perSecond / f.perSecond).toFixed(2), 10)}`,
-        );
+        console.log(`${http} || ${pad(f.perSecond.toFixed(0), 15)} | ${pad(f.p50.toFixed(1), 6)} | ${pad(f.p95.toFixed(1), 6)} | ${pad(f.errors, 6)} || ${pad((httpPerSecond / f.perSecond).toFixed(2), 10)}`);
       }
     } finally {
       await floorDb.$disconnect().catch(() => undefined);

@@ -30,10 +30,11 @@ export type BenchServer = {
   stop(): Promise<void>;
 };
 
-export async function startBenchServer(options: { extraContent?: (dir: string) => void } = {}): Promise<BenchServer> {
+/** `web: false` skips the production build, for a benchmark that starts no web server (bench:review --floor-only). */
+export async function startBenchServer(options: { extraContent?: (dir: string) => void; web?: boolean } = {}): Promise<BenchServer> {
   loadEnvironment(false);
   ensureAuthSecret(() => undefined);
-  if (!buildIsCurrent()) {
+  if (options.web !== false && !buildIsCurrent()) {
     console.log("Building…");
     if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
     markBuildCurrent();
