@@ -11,7 +11,8 @@ import { ReviewError } from "@/lib/review/errors";
 import { loadQueue } from "@/lib/review/queue";
 import { httpClient } from "./bench/http";
 import { answerForSeconds, seedReviewers, summarize, type HttpLearner, type LoadResult } from "./bench/review-load";
-import { startBenchServer, syntheticDeck } from "./bench/server";
+import { ownCpuMs, postgresCpuMs, processCpuMs } from "./bench/cpu";
+import { startBenchServer, syntheticDeck, type AppProcess } from "./bench/server";
 import { countStatements } from "./bench/statements";
 
 const arg = (name: string, fallback: string) => {
@@ -81,8 +82,9 @@ async function main() {
     const client = httpClient(bench.base);
     // --profile DIR writes a V8 CPU profile of the web server (open it in Chrome DevTools) for finding where time goes.
     const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${arg("profile", "profiles")}`] : [];
+    let server: AppProcess | undefined;
     if (FLOOR_ONLY) await bench.analyze();
-    else await bench.serve({ nodeArgs: profile });
+    else server = await bench.serve({ nodeArgs: profile });
 
     // The floor's own pool, as large as the web server's (DATABASE_POOL_SIZE, default 10).
     const floorDb = createDb(bench.databaseUrl, { max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
@@ -92,25 +94,35 @@ async function main() {
     console.log(`one answer and its next card, the domain call alone: ${perAnswer.statements.toFixed(1)} statements in ${perAnswer.roundTrips.toFixed(1)} round trips (the route adds 1 for the session)`);
     console.log("learners | HTTP reviews | reviews/s | p50 ms | p95 ms | p99 ms | errors || floor reviews/s | p50 ms | p95 ms | errors || HTTP/floor");
     const pad = (value: string | number, width: number) => String(value).padStart(width);
+    // CPU per review, read from /proc: what each tier costs, less sensitive than reviews/s to other work on the machine.
+    const cpu: string[] = [];
+    const perReview = (ms: number, reviews: number) => (ms / reviews).toFixed(2);
     let offset = 0;
     try {
       for (const n of LEVELS) {
         const floorLearners = userIds.slice(total + offset, total + offset + n).map((userId) => ({ userId, card: null }));
         let http = `${pad(n, 8)} | ${"—".padStart(12)} | ${"—".padStart(9)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)}`;
         let httpPerSecond = NaN;
+        let httpCpu = "—";
         if (!FLOOR_ONLY) {
           const learners: HttpLearner[] = [];
           for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await client.signIn(email, PASSWORD), card: null });
           await answerForSeconds(client.request, learners, 2); // warm-up: JIT, connection pools
+          const [web, pg] = [processCpuMs(server!.pid), await postgresCpuMs(db)];
           const r = await answerForSeconds(client.request, learners, SECONDS);
+          httpCpu = `${perReview(processCpuMs(server!.pid) - web, r.reviews)} + ${perReview((await postgresCpuMs(db)) - pg, r.reviews)}`;
           http = `${pad(n, 8)} | ${pad(r.reviews, 12)} | ${pad(r.perSecond.toFixed(0), 9)} | ${pad(r.p50.toFixed(1), 6)} | ${pad(r.p95.toFixed(1), 6)} | ${pad(r.p99.toFixed(1), 6)} | ${pad(r.errors, 6)}`;
           httpPerSecond = r.perSecond;
         }
         offset += n;
         await runFloorLevel(floorDb, floorLearners, 2);
+        const [own, pg] = [ownCpuMs(), await postgresCpuMs(db)];
         const f = await runFloorLevel(floorDb, floorLearners);
+        cpu.push(`${pad(n, 8)} | ${httpCpu.padStart(50)} | ${`${perReview(ownCpuMs() - own, f.reviews)} + ${perReview((await postgresCpuMs(db)) - pg, f.reviews)}`.padStart(36)}`);
         console.log(`${http} || ${pad(f.perSecond.toFixed(0), 15)} | ${pad(f.p50.toFixed(1), 6)} | ${pad(f.p95.toFixed(1), 6)} | ${pad(f.errors, 6)} || ${pad((httpPerSecond / f.perSecond).toFixed(2), 10)}`);
       }
+      console.log("learners | CPU ms per review, HTTP: web server + PostgreSQL | floor: this process + PostgreSQL");
+      for (const line of cpu) console.log(line);
     } finally {
       await floorDb.$disconnect().catch(() => undefined);
     }

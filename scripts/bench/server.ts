@@ -12,14 +12,14 @@ import { buildIsCurrent, ensureAuthSecret, loadEnvironment, markBuildCurrent, we
 type ServeOptions = { nodeArgs?: string[]; env?: Record<string, string> };
 
 /** One web server process (scripts/web-server.ts, as `npm start` runs it). */
-export type AppProcess = { port: number; stop(): Promise<void> };
+export type AppProcess = { port: number; pid: number; stop(): Promise<void> };
 
 export type BenchServer = {
   base: string;
   databaseUrl: string;
   db: Db;
   /** Starts the web server on `base`'s port, after the caller has seeded the database. */
-  serve(options?: ServeOptions): Promise<void>;
+  serve(options?: ServeOptions): Promise<AppProcess>;
   /**
    * Starts another web server process on `port` (a free one by default) that takes `base` as its public URL, as an
    * app server behind a proxy on `base` does (bench:cluster). Call `serve` or `analyze` first.
@@ -62,6 +62,7 @@ export async function startBenchServer(options: { extraContent?: (dir: string) =
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     const app: AppProcess = {
       port: appPort,
+      pid: child.pid!,
       async stop() {
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
         const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
@@ -88,7 +89,7 @@ export async function startBenchServer(options: { extraContent?: (dir: string) =
     analyze,
     async serve(serveOptions = {}) {
       await analyze();
-      await startApp({ ...serveOptions, port });
+      return startApp({ ...serveOptions, port });
     },
     async stop() {
       await Promise.all(apps.map((app) => app.stop()));
