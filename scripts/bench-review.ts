@@ -11,7 +11,7 @@ import { ReviewError } from "@/lib/review/errors";
 import { loadQueue } from "@/lib/review/queue";
 import { httpClient } from "./bench/http";
 import { answerForSeconds, seedReviewers, summarize, type HttpLearner, type LoadResult } from "./bench/review-load";
-import { ownCpuMs, postgresCpuMs, processCpuMs } from "./bench/cpu";
+import { ownCpuMs, postgresCpu, processCpuMs } from "./bench/cpu";
 import { startBenchServer, syntheticDeck, type AppProcess } from "./bench/server";
 import { countStatements } from "./bench/statements";
 
@@ -108,17 +108,17 @@ async function main() {
           const learners: HttpLearner[] = [];
           for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await client.signIn(email, PASSWORD), card: null });
           await answerForSeconds(client.request, learners, 2); // warm-up: JIT, connection pools
-          const [web, pg] = [processCpuMs(server!.pid), await postgresCpuMs(db)];
+          const [web, pg] = [processCpuMs(server!.pid), (await postgresCpu(db)).byPid];
           const r = await answerForSeconds(client.request, learners, SECONDS);
-          httpCpu = `${perReview(processCpuMs(server!.pid) - web, r.reviews)} + ${perReview((await postgresCpuMs(db)) - pg, r.reviews)}`;
+          httpCpu = `${perReview(processCpuMs(server!.pid) - web, r.reviews)} + ${perReview((await postgresCpu(db)).since(pg), r.reviews)}`;
           http = `${pad(n, 8)} | ${pad(r.reviews, 12)} | ${pad(r.perSecond.toFixed(0), 9)} | ${pad(r.p50.toFixed(1), 6)} | ${pad(r.p95.toFixed(1), 6)} | ${pad(r.p99.toFixed(1), 6)} | ${pad(r.errors, 6)}`;
           httpPerSecond = r.perSecond;
         }
         offset += n;
         await runFloorLevel(floorDb, floorLearners, 2);
-        const [own, pg] = [ownCpuMs(), await postgresCpuMs(db)];
+        const [own, pg] = [ownCpuMs(), (await postgresCpu(db)).byPid];
         const f = await runFloorLevel(floorDb, floorLearners);
-        cpu.push(`${pad(n, 8)} | ${httpCpu.padStart(50)} | ${`${perReview(ownCpuMs() - own, f.reviews)} + ${perReview((await postgresCpuMs(db)) - pg, f.reviews)}`.padStart(36)}`);
+        cpu.push(`${pad(n, 8)} | ${httpCpu.padStart(50)} | ${`${perReview(ownCpuMs() - own, f.reviews)} + ${perReview((await postgresCpu(db)).since(pg), f.reviews)}`.padStart(36)}`);
         console.log(`${http} || ${pad(f.perSecond.toFixed(0), 15)} | ${pad(f.p50.toFixed(1), 6)} | ${pad(f.p95.toFixed(1), 6)} | ${pad(f.errors, 6)} || ${pad((httpPerSecond / f.perSecond).toFixed(2), 10)}`);
       }
       console.log("learners | CPU ms per review, HTTP: web server + PostgreSQL | floor: this process + PostgreSQL");

@@ -16,10 +16,18 @@ export function processCpuMs(pid: number): number {
   }
 }
 
-/** PostgreSQL's CPU so far: every backend and background process of the server `db` is connected to. */
-export async function postgresCpuMs(db: Db): Promise<number> {
+/**
+ * A reading of PostgreSQL's CPU: every backend and background process of the server `db` is connected to. `since`
+ * gives the CPU used between two readings, per process: a process that exited in between (an idle pooled connection
+ * closed, an autovacuum worker done) drops out instead of taking its whole past with it; one that started counts whole.
+ */
+export async function postgresCpu(db: Db): Promise<{ since(earlier: Map<number, number>): number; byPid: Map<number, number> }> {
   const { rows } = await db.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity");
-  return rows.reduce((sum, { pid }) => sum + processCpuMs(pid), 0);
+  const byPid = new Map(rows.map(({ pid }) => [pid, processCpuMs(pid)]));
+  return {
+    byPid,
+    since: (earlier) => [...byPid].reduce((sum, [pid, ms]) => sum + ms - (earlier.get(pid) ?? 0), 0),
+  };
 }
 
 /** This process's CPU so far, in ms. */
