@@ -43,9 +43,13 @@ export async function queryPreparedPipelined(db: Db, statements: readonly Prepar
   client.pipeline = true;
   let broken: Error | undefined;
   try {
-    const settled = await Promise.allSettled(
-      statements.map(({ name, text, values }) => client.query<pg.QueryResultRow>({ name, text, values: values.map(toParameter), types })),
-    );
+    // One write to the socket for all of them, not one each: on this project's machines a socket write was the web
+    // server's largest single cost under load (docs/benchmarks.md, bench:review's profile).
+    const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+    stream.cork();
+    const answers = statements.map(({ name, text, values }) => client.query<pg.QueryResultRow>({ name, text, values: values.map(toParameter), types }));
+    stream.uncork();
+    const settled = await Promise.allSettled(answers);
     const failed = settled.find((result) => result.status === "rejected");
     if (failed) {
       const error = failed.reason as Error;
