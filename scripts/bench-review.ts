@@ -1,11 +1,19 @@
-// npm run bench:review [-- --learners 1,50,200 --seconds 15]
+// npm run bench:review [-- --learners 1,50,200 --seconds 15] [--floor-only]
 // Starts a production build on a fresh embedded PostgreSQL, signs in N simulated learners over HTTP (next-auth's
 // credentials flow, once each), then has them all answer due cards concurrently for a fixed time, and prints
-// p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N.
-import { hashPassword } from "@/lib/auth/password";
-import { ensureCards, studyAllDecks } from "@/lib/review/cards";
-import { httpClient, percentile } from "./bench/http";
-import { startBenchServer, syntheticDeck } from "./bench/server";
+// p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N. Then, for the same N, the floor:
+// other learners make the route's own domain call (answerAndShowNext) in this process, with no HTTP, on a pool the
+// size of the server's; the ratio of the two says what the web tier costs. It also counts the statements and round
+// trips of one answer and its next card.
+import { createDb, type Db } from "@/lib/db/client";
+import { answerAndShowNext } from "@/lib/review/answer-and-next";
+import { ReviewError } from "@/lib/review/errors";
+import { loadQueue } from "@/lib/review/queue";
+import { httpClient } from "./bench/http";
+import { answerForSeconds, seedReviewers, summarize, type HttpLearner, type LoadResult } from "./bench/review-load";
+import { ownCpuMs, postgresCpu, processCpuMs } from "./bench/cpu";
+import { startBenchServer, syntheticDeck, type AppProcess } from "./bench/server";
+import { countStatements } from "./bench/statements";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -13,19 +21,19 @@ const arg = (name: string, fallback: string) => {
 };
 const LEVELS = arg("learners", "1,50,200").split(",").map(Number);
 const SECONDS = Number(arg("seconds", "15"));
+// The floor alone: no build, no web server, for comparing versions of the domain code quickly.
+const FLOOR_ONLY = process.argv.includes("--floor-only");
 const NOTES = 400;
 const PASSWORD = "bench password 123";
 
-type Learner = { email: string; cookie: string; card: { id: string; version: number } | null };
+const statements = countStatements();
 
-let request: ReturnType<typeof httpClient>["request"];
-let signIn: (email: string) => Promise<string>;
 
-async function runLevel(learners: Learner[], seconds = SECONDS) {
-  for (const learner of learners) {
-    const res = await request("GET", "/api/review/queue", { headers: { cookie: learner.cookie } });
-    learner.card = (JSON.parse(res.body) as { card: { id: string; version: number } | null }).card;
-  }
+type FloorLearner = { userId: string; card: { id: string; version: number } | null };
+
+/** The floor: the route's domain call by each learner in a loop, in this process, no HTTP. */
+async function runFloorLevel(db: Db, learners: FloorLearner[], seconds = SECONDS): Promise<LoadResult> {
+  for (const learner of learners) learner.card = (await loadQueue(db, learner.userId)).card;
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -33,62 +41,90 @@ async function runLevel(learners: Learner[], seconds = SECONDS) {
   await Promise.all(
     learners.map(async (learner) => {
       while (performance.now() < deadline && learner.card) {
-        const rating = 1 + Math.floor(Math.random() * 4);
+        const rating = (1 + Math.floor(Math.random() * 4)) as 1 | 2 | 3 | 4;
         const started = performance.now();
-        const res = await request("POST", "/api/review/answer", {
-          body: JSON.stringify({ cardId: learner.card.id, version: learner.card.version, rating, durationMs: 4000 }),
-          headers: { "content-type": "application/json", cookie: learner.cookie },
-        });
-        latencies.push(performance.now() - started);
-        if (res.status !== 200) {
+        try {
+          const { queue } = await answerAndShowNext(db, learner.userId, { cardId: learner.card.id, version: learner.card.version, rating, durationMs: 4000 });
+          latencies.push(performance.now() - started);
+          learner.card = queue.card;
+        } catch (error) {
+          if (!(error instanceof ReviewError)) throw error;
+          latencies.push(performance.now() - started);
           errors++;
-          const queue = await request("GET", "/api/review/queue", { headers: { cookie: learner.cookie } });
-          learner.card = (JSON.parse(queue.body) as { card: Learner["card"] }).card;
-          continue;
+          learner.card = (await loadQueue(db, learner.userId)).card;
         }
-        learner.card = (JSON.parse(res.body) as { queue: { card: Learner["card"] } }).queue.card;
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { reviews: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return summarize(latencies, errors, started);
+}
+
+/** Statements and round trips of one answer and its next card (the domain call alone), over `times` answers. */
+async function countPerAnswer(db: Db, learner: FloorLearner, times = 20) {
+  learner.card = (await loadQueue(db, learner.userId)).card;
+  statements.reset();
+  let answers = 0;
+  for (; answers < times && learner.card; answers++) {
+    const { queue } = await answerAndShowNext(db, learner.userId, { cardId: learner.card.id, version: learner.card.version, rating: 3, durationMs: 4000 });
+    learner.card = queue.card;
+  }
+  const { statements: n, roundTrips } = statements.read();
+  return { statements: n / answers, roundTrips: roundTrips / answers };
 }
 
 async function main() {
-  const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, NOTES) });
+  const bench = await startBenchServer({ extraContent: (dir) => syntheticDeck(dir, NOTES), web: !FLOOR_ONLY });
   try {
     const db = bench.db;
-    const maxLearners = Math.max(...LEVELS);
-    const passwordHash = await hashPassword(PASSWORD);
-    const emails: string[] = [];
-    for (let i = 0; i < maxLearners * LEVELS.length; i++) {
-      const email = `bench-${i}@example.com`;
-      const user = await db.user.create({ data: { email, passwordHash } });
-      await studyAllDecks(db, user.id);
-      await db.srsSettings.create({
-        data: { userId: user.id, desiredRetention: 0.9, newPerDay: 9999, maxReviewsPerDay: 99999, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "UTC" },
-      });
-      await ensureCards(db, user.id);
-      emails.push(email);
-    }
+    // Each level has its own learners over HTTP and its own for the floor, all starting from the same state.
+    const total = LEVELS.reduce((sum, n) => sum + n, 0);
+    const { emails, userIds } = await seedReviewers(db, 2 * total + 1, PASSWORD);
     const client = httpClient(bench.base);
-    request = client.request;
-    signIn = (email) => client.signIn(email, PASSWORD);
     // --profile DIR writes a V8 CPU profile of the web server (open it in Chrome DevTools) for finding where time goes.
     const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${arg("profile", "profiles")}`] : [];
-    await bench.serve({ nodeArgs: profile });
+    let server: AppProcess | undefined;
+    if (FLOOR_ONLY) await bench.analyze();
+    else server = await bench.serve({ nodeArgs: profile });
+
+    // The floor's own pool, as large as the web server's (DATABASE_POOL_SIZE, default 10).
+    const floorDb = createDb(bench.databaseUrl, { max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+    const perAnswer = await countPerAnswer(floorDb, { userId: userIds[2 * total]!, card: null });
 
     console.log(`bench:review — ${NOTES} notes per learner, ${SECONDS}s per level, random ratings, Node ${process.version}`);
-    console.log("learners | reviews | reviews/s | p50 ms | p95 ms | p99 ms | errors");
+    console.log(`one answer and its next card, the domain call alone: ${perAnswer.statements.toFixed(1)} statements in ${perAnswer.roundTrips.toFixed(1)} round trips (the route adds 1 for the session)`);
+    console.log("learners | HTTP reviews | reviews/s | p50 ms | p95 ms | p99 ms | errors || floor reviews/s | p50 ms | p95 ms | errors || HTTP/floor");
+    const pad = (value: string | number, width: number) => String(value).padStart(width);
+    // CPU per review, read from /proc: what each tier costs, less sensitive than reviews/s to other work on the machine.
+    const cpu: string[] = [];
+    const perReview = (ms: number, reviews: number) => (ms / reviews).toFixed(2);
     let offset = 0;
-    for (const n of LEVELS) {
-      const learners: Learner[] = [];
-      for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await signIn(email), card: null });
-      offset += n;
-      await runLevel(learners, 2); // warm-up: JIT, connection pools
-      const r = await runLevel(learners);
-      console.log(`${String(n).padStart(8)} | ${String(r.reviews).padStart(7)} | ${r.perSecond.toFixed(0).padStart(9)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p95.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${r.errors}`);
+    try {
+      for (const n of LEVELS) {
+        const floorLearners = userIds.slice(total + offset, total + offset + n).map((userId) => ({ userId, card: null }));
+        let http = `${pad(n, 8)} | ${"—".padStart(12)} | ${"—".padStart(9)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)}`;
+        let httpPerSecond = NaN;
+        let httpCpu = "—";
+        if (!FLOOR_ONLY) {
+          const learners: HttpLearner[] = [];
+          for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await client.signIn(email, PASSWORD), card: null });
+          await answerForSeconds(client.request, learners, 2); // warm-up: JIT, connection pools
+          const [web, pg] = [processCpuMs(server!.pid), (await postgresCpu(db)).byPid];
+          const r = await answerForSeconds(client.request, learners, SECONDS);
+          httpCpu = `${perReview(processCpuMs(server!.pid) - web, r.reviews)} + ${perReview((await postgresCpu(db)).since(pg), r.reviews)}`;
+          http = `${pad(n, 8)} | ${pad(r.reviews, 12)} | ${pad(r.perSecond.toFixed(0), 9)} | ${pad(r.p50.toFixed(1), 6)} | ${pad(r.p95.toFixed(1), 6)} | ${pad(r.p99.toFixed(1), 6)} | ${pad(r.errors, 6)}`;
+          httpPerSecond = r.perSecond;
+        }
+        offset += n;
+        await runFloorLevel(floorDb, floorLearners, 2);
+        const [own, pg] = [ownCpuMs(), (await postgresCpu(db)).byPid];
+        const f = await runFloorLevel(floorDb, floorLearners);
+        cpu.push(`${pad(n, 8)} | ${httpCpu.padStart(50)} | ${`${perReview(ownCpuMs() - own, f.reviews)} + ${perReview((await postgresCpu(db)).since(pg), f.reviews)}`.padStart(36)}`);
+        console.log(`${http} || ${pad(f.perSecond.toFixed(0), 15)} | ${pad(f.p50.toFixed(1), 6)} | ${pad(f.p95.toFixed(1), 6)} | ${pad(f.errors, 6)} || ${pad((httpPerSecond / f.perSecond).toFixed(2), 10)}`);
+      }
+      console.log("learners | CPU ms per review, HTTP: web server + PostgreSQL | floor: this process + PostgreSQL");
+      for (const line of cpu) console.log(line);
+    } finally {
+      await floorDb.$disconnect().catch(() => undefined);
     }
   } finally {
     await bench.stop();

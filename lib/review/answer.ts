@@ -1,14 +1,14 @@
 // Answering, undoing, suspending and resetting: each one database transaction on a card the learner owns,
 // at the state version the learner was shown.
 import type { Db } from "@/lib/db";
-import { queryPrepared } from "@/lib/db/prepared";
+import { queryPrepared, type PreparedStatement } from "@/lib/db/prepared";
 import { restoreBeforeReview, scheduleReview, studyDay } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { newCardMemory, type Rating } from "@/lib/srs/types";
 import { assertVersion, lockOwnedCard } from "./cards";
 import { ReviewError } from "./errors";
 import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow, studyDayDate, type MemoryRow } from "./memory";
-import { getReviewSettings } from "./settings";
+import { getReviewSettings, settingsColumns, settingsFromColumns } from "./settings";
 
 type CardRow = MemoryRow & { id: string; version: number; suspended: boolean; leech: boolean; labReason: string | null };
 
@@ -17,19 +17,30 @@ export type Answer = { cardId: string; version: number; rating: Rating; duration
 /** Set when this answer made the card a leech (again): whether the learner's choice suspended it. */
 export type LeechNotice = { suspended: boolean } | null;
 
-/** `known.settings` may be a pending read, so the caller's settings read and the card read overlap. */
-export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date(), known?: { settings?: Settings | Promise<Settings> }) {
-  const [settings, card] = await Promise.all([
-    known?.settings ?? getReviewSettings(db, userId),
-    queryPrepared<CardRow>(
-      db,
-      "review-answer-card",
-      `SELECT id, version, suspended, leech, "labReason", due, stability, difficulty, "elapsedDays", "scheduledDays",
-        "learningSteps", reps, lapses, state, "lastReview" FROM "Card" WHERE id = $1 AND "userId" = $2`,
-      [answer.cardId, userId],
-    ).then((rows) => rows[0]),
-  ]);
+export type Answered = { cardId: string; version: number; due: Date; leech: LeechNotice };
+
+export async function answerCard(db: Db, userId: string, answer: Answer, now = new Date()): Promise<Answered> {
+  const { write, answered } = await planAnswer(db, userId, answer, now);
+  return answered(await queryPrepared(db, write.name, write.text, write.values));
+}
+
+/**
+ * An answer, scheduled but not yet written: the card and the learner's settings are read (in one statement) and the
+ * answer checked against them and scheduled; `write` is the statement that stores it, `answered` says what its rows
+ * mean (a 409 when the card moved on meanwhile). The caller may send another statement right behind the write, in
+ * the same round trip (answerAndShowNext: the queue, planned with these `settings`).
+ */
+export async function planAnswer(db: Db, userId: string, answer: Answer, now = new Date()): Promise<{ write: PreparedStatement; settings: Settings; answered(rows: unknown[]): Answered }> {
+  const [card] = await queryPrepared<CardRow & Record<string, unknown>>(
+    db,
+    "review-answer-card",
+    `SELECT c.id, c.version, c.suspended, c.leech, c."labReason", c.due, c.stability, c.difficulty, c."elapsedDays",
+       c."scheduledDays", c."learningSteps", c.reps, c.lapses, c.state, c."lastReview", ${settingsColumns("s")}
+     FROM "Card" c LEFT JOIN "SrsSettings" s ON s."userId" = c."userId" WHERE c.id = $1 AND c."userId" = $2`,
+    [answer.cardId, userId],
+  );
   if (!card) throw new ReviewError(404, "This card does not exist or is not yours.", "card_not_found");
+  const { settings } = settingsFromColumns(card);
   assertVersion(card, answer.version);
   if (card.suspended) throw new ReviewError(409, "This card is suspended: unsuspend it before answering.", "card_suspended");
   const { next, log, leeched } = scheduleReview(memoryFromRow(card), answer.rating, now, settings, answer.durationMs, card.id);
@@ -38,10 +49,9 @@ export async function answerCard(db: Db, userId: string, answer: Answer, now = n
   // One statement, so one transaction: the card moves to the next version only if it is still at the version the
   // learner was shown, and the log row is written exactly when it does (optimistic concurrency, no lock held).
   // The answer ends a lab reschedule: the card's reason moves to the log row (undo puts it back).
-  const written = await queryPrepared<{ version: number }>(
-    db,
-    "review-answer-write",
-    `
+  const write: PreparedStatement = {
+    name: "review-answer-write",
+    text: `
     WITH updated AS (
       UPDATE "Card" SET due = $1, stability = $2, difficulty = $3,
         "elapsedDays" = $4, "scheduledDays" = $5, "learningSteps" = $6,
@@ -60,11 +70,15 @@ export async function answerCard(db: Db, userId: string, answer: Answer, now = n
       $29, updated.version, $32::date, $33, $34
     FROM updated
     RETURNING "cardVersion" AS version`,
-    [next.due, next.stability, next.difficulty, next.elapsedDays, next.scheduledDays, next.learningSteps, next.reps, next.lapses, next.state, next.lastReview, now, card.id, userId, answer.version, row.rating, row.state, row.due, row.stability, row.difficulty, row.elapsedDays, row.lastElapsedDays, row.scheduledDays, row.learningSteps, row.review, row.durationMs, row.prevDue, row.prevReps, row.prevLapses, row.prevLastReview, leeched, suspend, row.studyDay, card.labReason, card.leech],
-  );
-  if (written.length === 0) assertVersion({ version: -1 }, answer.version);
+    values: [next.due, next.stability, next.difficulty, next.elapsedDays, next.scheduledDays, next.learningSteps, next.reps, next.lapses, next.state, next.lastReview, now, card.id, userId, answer.version, row.rating, row.state, row.due, row.stability, row.difficulty, row.elapsedDays, row.lastElapsedDays, row.scheduledDays, row.learningSteps, row.review, row.durationMs, row.prevDue, row.prevReps, row.prevLapses, row.prevLastReview, leeched, suspend, row.studyDay, card.labReason, card.leech],
+  };
   const leech: LeechNotice = leeched ? { suspended: suspend } : null;
-  return { cardId: card.id, version: written[0]!.version, due: next.due, leech };
+  const answered = (rows: unknown[]): Answered => {
+    const written = rows as Array<{ version: number }>;
+    if (written.length === 0) assertVersion({ version: -1 }, answer.version);
+    return { cardId: card.id, version: written[0]!.version, due: next.due, leech };
+  };
+  return { write, settings, answered };
 }
 
 /**

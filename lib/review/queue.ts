@@ -1,7 +1,7 @@
 // Today's queue for one learner. PostgreSQL summarizes the learner's cards (counts, the first card of each kind,
 // what comes later) in two indexed queries, whatever the collection's size; lib/srs plans the queue from that.
 import type { Db } from "@/lib/db";
-import { queryPrepared } from "@/lib/db/prepared";
+import { queryPrepared, type PreparedStatement } from "@/lib/db/prepared";
 import { learningCutoff, planDailyQueue, previewIntervals, studyDay, type QueueCard, type QueueSummary } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { memoryFromRow, type MemoryRow } from "./memory";
@@ -86,16 +86,19 @@ const ASSIGNED = `assigned AS MATERIALIZED (
 const ASSIGNED_DUE = `(SELECT min(a.due) FROM assigned a
   WHERE a."deckId" = d.id AND (cardinality(a."noteNumbers") = 0 OR n.number = ANY(a."noteNumbers")))`;
 
-// Two queries, whatever the size of the collection: what is due (with what was done today), and the first cards of
-// each kind. Both use the (userId, state, due) index, and both are prepared statements: they run on every answer,
-// and planning them anew each time cost PostgreSQL more than running them. $2 is the learning cutoff (now plus
-// learn-ahead, inclusive), $3 the end of the study day, $4 its start.
-async function readQueueState(db: Db, userId: string, cutoff: Date, day: { start: Date; end: Date }) {
-  const [totals, firsts] = await Promise.all([
-    queryPrepared<Totals>(
-      db,
-      "review-queue-totals",
-      `SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due <= $2) AS learning,
+// One statement, whatever the size of the collection: what is due (with what was done today), and the first cards
+// of each kind, as one row per first card (one row of nulls beside the totals when there is none). Both halves use
+// the (userId, state, due) index. It is a prepared statement: it runs on every answer, and planning it anew each
+// time cost PostgreSQL more than running it. $2 is the learning cutoff (now plus learn-ahead, inclusive), $3 the end
+// of the study day, $4 its start.
+type QueueRow = Totals & (CardRow | { [K in keyof CardRow]: null });
+
+function queueStatement(userId: string, cutoff: Date, day: { start: Date; end: Date }): PreparedStatement {
+  return {
+    name: "review-queue",
+    text: `WITH ${ASSIGNED},
+     totals AS (
+       SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due <= $2) AS learning,
               count(*) FILTER (WHERE c.state = 2 AND c.due < $3) AS review,
               count(*) FILTER (WHERE c.state = 0) AS new,
               count(*) FILTER (WHERE c.state = 0 AND c."labReason" IS NOT NULL) AS "labNew",
@@ -105,24 +108,23 @@ async function readQueueState(db: Db, userId: string, cutoff: Date, day: { start
               (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $4 AND kind = 'RATING'::"ReviewKind" AND state = 2) AS "reviewsDone",
               (SELECT l."cardVersion" = lc.version ${LAST_RATING}) AS "canUndo",
               (SELECT l."cardId" ${LAST_RATING}) AS "justAnswered"
-       ${ACTIVE}`,
-      [userId, cutoff, day.end, day.start],
-    ),
-    queryPrepared<CardRow>(
-      db,
-      "review-queue-firsts",
-      `WITH ${ASSIGNED}
+       ${ACTIVE}),
+     firsts AS (
        (SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due <= $2 ORDER BY c.due, d.slug, n.position LIMIT 2)
        UNION ALL
        (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $3 ORDER BY c.due, d.slug, n.position LIMIT 1)
        UNION ALL
        (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0
           ORDER BY c."labReason" IS NULL, ${ASSIGNED_DUE} NULLS LAST, d.slug, n.position
-          LIMIT 1)`,
-      [userId, cutoff, day.end],
-    ),
-  ]);
-  const total = totals[0]!;
+          LIMIT 1))
+     SELECT * FROM totals LEFT JOIN firsts ON true`,
+    values: [userId, cutoff, day.end, day.start],
+  };
+}
+
+function queueState(rows: QueueRow[]) {
+  const firsts = rows.filter((row): row is Totals & CardRow => row.id !== null);
+  const total = rows[0]!;
   const cards = firsts.map((row) => ({ kind: row.kind, card: { id: row.id, position: 0, memory: memoryFromRow(row), suspended: false, labMissed: row.labReason !== null } }));
   const ofKind = (kind: CardRow["kind"]): QueueCard[] => cards.filter((c) => c.kind === kind).map((c) => c.card);
   const [firstLearning = null, secondLearning = null] = ofKind("learning");
@@ -144,9 +146,21 @@ async function readQueueState(db: Db, userId: string, cutoff: Date, day: { start
 
 export async function loadQueue(db: Db, userId: string, now = new Date(), known?: { settings?: Settings }): Promise<ReviewQueue> {
   const settings = known?.settings ?? (await getReviewSettings(db, userId));
+  const { statement, read } = queueQuery(userId, now, settings);
+  return read(await queryPrepared(db, statement.name, statement.text, statement.values));
+}
+
+/**
+ * The statement that reads the learner's queue at `now`, and how its rows become the queue: for running it in one
+ * round trip with another statement (answerAndShowNext sends it right behind the answer's write).
+ */
+export function queueQuery(userId: string, now: Date, settings: Settings): { statement: PreparedStatement; read(rows: unknown[]): ReviewQueue } {
   const day = studyDay(now, settings.timeZone, settings.rolloverHour);
   const cutoff = learningCutoff(now, settings.learnAheadMinutes, day);
-  const { summary, done, canUndo, justAnswered, rows } = await readQueueState(db, userId, cutoff, day);
+  return { statement: queueStatement(userId, cutoff, day), read: (rows) => planQueue(queueState(rows as QueueRow[]), now, settings) };
+}
+
+function planQueue({ summary, done, canUndo, justAnswered, rows }: ReturnType<typeof queueState>, now: Date, settings: Settings): ReviewQueue {
   const queue = planDailyQueue({ summary, now, settings, doneToday: done, justAnswered });
   const shown = queue.next ? rows.find((row) => row.id === queue.next!.id) : undefined;
   return {

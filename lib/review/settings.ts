@@ -17,16 +17,33 @@ export type ReviewSettings = {
   stored: Record<string, unknown> | null;
 };
 
+const COLUMNS = [
+  "desiredRetention", "newPerDay", "maxReviewsPerDay", "learningSteps", "relearningSteps", "maximumInterval",
+  "enableFuzz", "rolloverHour", "timeZone", "learnAheadMinutes", "leechThreshold", "leechAction", "fsrsParameters",
+] as const satisfies ReadonlyArray<keyof StoredRow>;
+
 export async function readReviewSettings(db: Db, userId: string): Promise<ReviewSettings> {
   const rows = await queryPrepared<StoredRow>(
     db,
     "review-settings",
-    `SELECT "desiredRetention", "newPerDay", "maxReviewsPerDay", "learningSteps", "relearningSteps", "maximumInterval",
-      "enableFuzz", "rolloverHour", "timeZone", "learnAheadMinutes", "leechThreshold", "leechAction", "fsrsParameters"
-     FROM "SrsSettings" WHERE "userId" = $1`,
+    `SELECT ${COLUMNS.map((column) => `"${column}"`).join(", ")} FROM "SrsSettings" WHERE "userId" = $1`,
     [userId],
   );
   return fromStoredRow(rows[0]);
+}
+
+/**
+ * The settings' columns for a query that reads them beside another table's row in one statement (the answer reads
+ * them with the card): `"SrsSettings"` joined as `alias`, each column prefixed with `settings.` so no name collides.
+ */
+export function settingsColumns(alias: string): string {
+  return [`${alias}."userId" AS "settings.userId"`, ...COLUMNS.map((column) => `${alias}."${column}" AS "settings.${column}"`)].join(", ");
+}
+
+/** The settings from a row read with `settingsColumns` (the learner's defaults when they never saved any). */
+export function settingsFromColumns(row: Record<string, unknown>): ReviewSettings {
+  if (row["settings.userId"] === null || row["settings.userId"] === undefined) return fromStoredRow(undefined);
+  return fromStoredRow(Object.fromEntries(COLUMNS.map((column) => [column, row[`settings.${column}`]])) as StoredRow);
 }
 
 /** Reads the settings inside a transaction (through Prisma: a transaction has no prepared statements). */

@@ -9,19 +9,32 @@ import { ensureDatabaseExists, findFreePort, makeServerTempDir, startEmbeddedPos
 import { migrate } from "@/lib/db/migrate";
 import { buildIsCurrent, ensureAuthSecret, loadEnvironment, markBuildCurrent, webServerEnv } from "@/lib/server/boot";
 
+type ServeOptions = { nodeArgs?: string[]; env?: Record<string, string> };
+
+/** One web server process (scripts/web-server.ts, as `npm start` runs it). */
+export type AppProcess = { port: number; pid: number; stop(): Promise<void> };
+
 export type BenchServer = {
   base: string;
   databaseUrl: string;
   db: Db;
-  /** Starts the web server, after the caller has seeded the database. */
-  serve(options?: { nodeArgs?: string[]; env?: Record<string, string> }): Promise<void>;
+  /** Starts the web server on `base`'s port, after the caller has seeded the database. */
+  serve(options?: ServeOptions): Promise<AppProcess>;
+  /**
+   * Starts another web server process on `port` (a free one by default) that takes `base` as its public URL, as an
+   * app server behind a proxy on `base` does (bench:cluster). Call `serve` or `analyze` first.
+   */
+  startApp(options?: ServeOptions & { port?: number }): Promise<AppProcess>;
+  /** Refreshes the planner's statistics after seeding (`serve` does it). */
+  analyze(): Promise<void>;
   stop(): Promise<void>;
 };
 
-export async function startBenchServer(options: { extraContent?: (dir: string) => void } = {}): Promise<BenchServer> {
+/** `web: false` skips the production build, for a benchmark that starts no web server (bench:review --floor-only). */
+export async function startBenchServer(options: { extraContent?: (dir: string) => void; web?: boolean } = {}): Promise<BenchServer> {
   loadEnvironment(false);
   ensureAuthSecret(() => undefined);
-  if (!buildIsCurrent()) {
+  if (options.web !== false && !buildIsCurrent()) {
     console.log("Building…");
     if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
     markBuildCurrent();
@@ -39,28 +52,47 @@ export async function startBenchServer(options: { extraContent?: (dir: string) =
 
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | undefined;
+  const apps: AppProcess[] = [];
+  const startApp = async (appOptions: ServeOptions & { port?: number } = {}): Promise<AppProcess> => {
+    const appPort = appOptions.port ?? (await findFreePort());
+    const child: ChildProcess = spawn(process.execPath, [...(appOptions.nodeArgs ?? []), "--import", "tsx", "scripts/web-server.ts"], {
+      env: webServerEnv(databaseUrl, { NEXTAUTH_URL: base, PORT: String(appPort), ...appOptions.env }),
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const app: AppProcess = {
+      port: appPort,
+      pid: child.pid!,
+      async stop() {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+        const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        await exited;
+        clearTimeout(killer);
+      },
+    };
+    apps.push(app);
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`http://127.0.0.1:${appPort}/api/health`).then((r) => r.ok, () => false);
+      if (ok) return app;
+      if (i > 300 || child.exitCode !== null) throw new Error("the server did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  // The seeding just bulk-inserted every row: refresh the planner's statistics, as autovacuum soon does on a live
+  // database. Without them PostgreSQL estimates one row per table and can pick plans far slower than production's.
+  const analyze = async () => void (await db.$executeRawUnsafe("ANALYZE"));
   return {
     base,
     databaseUrl,
     db,
+    startApp,
+    analyze,
     async serve(serveOptions = {}) {
-      // The seeding just bulk-inserted every row: refresh the planner's statistics, as autovacuum soon does on a live
-      // database. Without them PostgreSQL estimates one row per table and can pick plans far slower than production's.
-      await db.$executeRawUnsafe("ANALYZE");
-      server = spawn(process.execPath, [...(serveOptions.nodeArgs ?? []), "--import", "tsx", "scripts/web-server.ts"], {
-        env: webServerEnv(databaseUrl, { NEXTAUTH_URL: base, PORT: String(port), ...serveOptions.env }),
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      for (let i = 0; ; i++) {
-        const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-        if (ok) return;
-        if (i > 300) throw new Error("the server did not start");
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await analyze();
+      return startApp({ ...serveOptions, port });
     },
     async stop() {
-      server?.kill("SIGTERM");
+      await Promise.all(apps.map((app) => app.stop()));
       await db.$disconnect().catch(() => undefined);
       await pg.stop();
       fs.rmSync(tmp, { recursive: true, force: true });
