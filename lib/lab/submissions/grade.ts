@@ -52,7 +52,8 @@ export async function gradeSubmission(
 ): Promise<SubmittedSolution> {
   const { db, jobId, userId } = context;
   if (!userId) throw new PermanentJobError("A submission must belong to a learner.");
-  const stored = await storedFor(db, jobId);
+  // A first run cannot find one (a run that stored and then failed counts as an attempt); the unique index holds anyway.
+  const stored = context.attempt > 1 ? await storedFor(db, jobId) : null;
   if (stored) return stored;
   let exercise;
   try {
