@@ -1,16 +1,22 @@
 // npm run bench:grade [-- --seconds 10]
-// Server grading under load. First the grader alone (direct calls to a grader like the server's: grading
-// processes, a fresh isolate per submission): latency and throughput with 1, 10 and 50 submissions in flight.
-// Then over HTTP against a production build: POST /api/lab/submissions (a correct kl-divergence, every test incl.
-// hidden ones, stored) with 1, 10 and 50 in flight; then the review endpoint's latency alone and while 50
-// submissions are in flight, for 1 reviewer (latency) and 10 reviewers (the server saturated by reviews).
+// Server grading under load. First the grader alone (direct calls to a grader like a worker's: grading processes, a
+// fresh isolate per submission): latency and throughput with 1, 10 and 50 submissions in flight. Then over HTTP
+// against a production build, through the job queue as in production: POST /api/lab/submissions (a correct
+// kl-divergence, every test incl. hidden ones) enqueues a lab.grade job, a job worker (`npm run worker`, a process
+// of its own) grades and stores it, and the route answers once it hears the job ended. 1, 10 and 50 in flight with
+// one worker, with where a submission's time went (read from its job's row); 10 and 50 in flight with two workers;
+// then the review endpoint's latency alone and while 50 submissions are in flight, for 1 reviewer and 10 reviewers.
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
+import { installJobQueue } from "@/lib/jobs/queue-schema";
 import { createGrader } from "@/lib/lab/sandbox/grader";
 import { graderPoolSize } from "@/lib/lab/sandbox/pool";
+import { gradingQueueLimit } from "@/lib/lab/submissions/submit";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
+import { stopChild } from "@/lib/server/boot";
 import { httpClient, percentile } from "./bench/http";
-import { startBenchServer, syntheticDeck } from "./bench/server";
+import { startBenchServer, syntheticDeck, type BenchServer } from "./bench/server";
 
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 10;
 const PASSWORD = "bench password 123";
@@ -51,7 +57,7 @@ const row = (label: string, latencies: number[], seconds: number, extra = "") =>
   return `${label.padEnd(34)} | ${String(sorted.length).padStart(6)} | ${(sorted.length / seconds).toFixed(1).padStart(7)} | ${percentile(sorted, 50).toFixed(0).padStart(6)} | ${percentile(sorted, 95).toFixed(0).padStart(6)} | ${percentile(sorted, 99).toFixed(0).padStart(6)} | ${extra}`;
 };
 
-// The grader on its own, in this process: what a submission costs without HTTP, sessions and the database.
+// The grader on its own, in this process: what a submission costs without HTTP, sessions, the queue and the database.
 async function gradeDirectly() {
   const { concurrency } = graderPoolSize();
   const grader = createGrader({ workers: concurrency, queueLimit: 64 });
@@ -80,6 +86,37 @@ async function gradeDirectly() {
   }
 }
 
+/** `count` job workers (`npm run worker`), each in a process of its own, once they all beat and their graders are up. */
+async function startWorkers(bench: BenchServer, count: number): Promise<ChildProcess[]> {
+  const before = new Date();
+  const workers = Array.from({ length: count }, () =>
+    spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      env: { ...process.env, DATABASE_URL: bench.databaseUrl },
+      stdio: ["ignore", "ignore", "inherit"], // a line per job otherwise
+    }),
+  );
+  for (let i = 0; ; i++) {
+    const live = await bench.db.jobWorker.count({ where: { startedAt: { gte: new Date(before.getTime() - 1000) }, stoppedAt: null } });
+    if (live >= count) break;
+    if (i > 300) throw new Error("the workers did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return workers;
+}
+
+const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((worker) => stopChild(worker, 30_000)));
+
+/** Where the submissions graded since `since` spent their time, from their jobs' rows (ms, p50 / p95). */
+async function jobPhases(bench: BenchServer, since: Date): Promise<string> {
+  const rows = await bench.db.$queryRaw<Array<{ pickup: number; run: number }>>`
+    SELECT extract(epoch FROM "startedAt" - "createdAt") * 1000 AS pickup, extract(epoch FROM "finishedAt" - "startedAt") * 1000 AS run
+    FROM "Job" WHERE kind = 'lab.grade' AND status = 'SUCCEEDED' AND "createdAt" >= ${since}`;
+  const pickup = rows.map((r) => Number(r.pickup)).sort((a, b) => a - b);
+  const run = rows.map((r) => Number(r.run)).sort((a, b) => a - b);
+  const f = (sorted: number[]) => `${percentile(sorted, 50).toFixed(0)} / ${percentile(sorted, 95).toFixed(0)}`;
+  return `enqueued → claimed ${f(pickup)} ms, claimed → stored ${f(run)} ms`;
+}
+
 async function main() {
   console.log(`bench:grade — correct kl-divergence, ${SECONDS}s per level, Node ${process.version}`);
   console.log(`${"".padEnd(34)} |  count |   per s | p50 ms | p95 ms | p99 ms |`);
@@ -101,17 +138,31 @@ async function main() {
     const client = httpClient(bench.base);
     const cookies = await Promise.all(emails.map((email) => client.signIn(email, PASSWORD)));
 
-    console.log(`over HTTP: grader ${process.env.LATENT_GRADER_WORKERS ?? "one process per core"}, queue ${process.env.LATENT_GRADER_QUEUE ?? 32}`);
-    // Warm-up: tfjs's code cache, the exercise bundle, JIT.
-    await submitLoop(client, cookies[0]!, performance.now() + 2000, [], { count: 0 });
-    for (const inFlight of [1, 10, 50]) {
-      const latencies: number[] = [];
-      const busy = { count: 0 };
-      const deadline = performance.now() + SECONDS * 1000;
-      await Promise.all(cookies.slice(0, inFlight).map((cookie) => submitLoop(client, cookie, deadline, latencies, busy)));
-      console.log(row(`submissions, ${inFlight} in flight`, latencies, SECONDS, `503 answered: ${busy.count}`));
-    }
+    await installJobQueue(bench.databaseUrl, () => undefined);
+    const { concurrency } = graderPoolSize();
+    const submissionLevels = async (workerCount: number, levels: number[]) => {
+      const workers = await startWorkers(bench, workerCount);
+      try {
+        console.log(`over HTTP through the job queue: ${workerCount} worker(s) × ${concurrency} grading process(es), queue limit ${gradingQueueLimit()}`);
+        // Warm-up: tfjs's code cache, the exercise bundle, JIT, each worker's prepared statements.
+        await Promise.all(cookies.slice(0, 2 * workerCount).map((cookie) => submitLoop(client, cookie, performance.now() + 3000, [], { count: 0 })));
+        for (const inFlight of levels) {
+          const latencies: number[] = [];
+          const busy = { count: 0 };
+          const since = new Date();
+          const deadline = performance.now() + SECONDS * 1000;
+          await Promise.all(cookies.slice(0, inFlight).map((cookie) => submitLoop(client, cookie, deadline, latencies, busy)));
+          console.log(row(`submissions, ${inFlight} in flight`, latencies, SECONDS, `503 answered: ${busy.count}; ${await jobPhases(bench, since)}`));
+        }
+      } finally {
+        await stopWorkers(workers);
+      }
+    };
+    await submissionLevels(1, [1, 10, 50]);
+    await submissionLevels(2, [10, 50]);
 
+    // The reviews below share the machine with one worker, as `npm start` runs it.
+    const worker = await startWorkers(bench, 1);
     const aloneOne: number[] = [];
     let deadline = performance.now() + SECONDS * 1000;
     await reviewLoop(client, cookies[70]!, deadline, aloneOne);
@@ -139,6 +190,7 @@ async function main() {
       ...cookies.slice(0, 50).map((cookie) => submitLoop(client, cookie, deadline, graded, { count: 0 })),
     ]);
     console.log(row("review answers, while 50 submit", during, SECONDS, `submissions graded meanwhile: ${graded.length}`));
+    await stopWorkers(worker);
   } finally {
     await bench.stop();
   }

@@ -1,12 +1,14 @@
 // npm run worker: a job worker process. Run any number, on any machine with the same DATABASE_URL (without it, the
-// embedded PostgreSQL that `npm start` runs on this machine). Reads LATENT_WORKER_CONCURRENCY, LATENT_WORKER_NICENESS
-// and LATENT_WORKER_SHUTDOWN_SECONDS (README). SIGTERM or SIGINT: running jobs finish, or are handed back to the
+// embedded PostgreSQL that `npm start` runs on this machine). Reads LATENT_WORKER_CONCURRENCY, LATENT_WORKER_NICENESS,
+// LATENT_WORKER_SHUTDOWN_SECONDS, and for grading the lab's submissions LATENT_GRADER_WORKERS, LATENT_GRADER_MEMORY_MB,
+// LATENT_GRADER_RSS_MB and LATENT_GRADER_CACHE_DIR (README). SIGTERM or SIGINT: running jobs finish, or are handed back to the
 // queue when the grace period ends; a second signal stops at once (other workers then take its jobs over).
 import { migrate } from "@/lib/db/migrate";
 import { parseWorkerConfig } from "@/lib/jobs/config";
 import { lowerPriority } from "@/lib/jobs/priority";
 import { startJobWorker } from "@/lib/jobs/runner";
 import { TASKS } from "@/lib/jobs/tasks";
+import { serverGrader } from "@/lib/lab/sandbox/grader";
 import { loadEnvironment, workerDatabaseUrl } from "@/lib/server/boot";
 
 const log = (line: string) => console.log(`[latent worker] ${line}`);
@@ -25,6 +27,10 @@ async function main() {
   await migrate(databaseUrl);
   const worker = await startJobWorker({ databaseUrl, tasks: TASKS, concurrency, shutdownGraceMs, log });
   log(`${worker.id} is taking jobs (${concurrency} at once, background jobs one at a time; niceness ${niceness}).`);
+  // The grading processes start now rather than with the first submission, which would wait for them.
+  serverGrader()
+    .warm()
+    .catch((error: Error) => log(`the grader could not start yet (${error.message}); it will try again at the first submission`));
 
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -34,7 +40,10 @@ async function main() {
     }
     log(`${signal}: finishing running jobs (up to ${shutdownGraceMs / 1000} s, then they are handed back)…`);
     worker.stop().then(
-      () => process.exit(0),
+      () => {
+        serverGrader().close();
+        process.exit(0);
+      },
       (error: unknown) => {
         console.error(`[latent worker] stopping failed: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);

@@ -9,7 +9,8 @@
 // Every return to QUEUED gives the job a new carrier (a new graphile-worker job); a carrier only claims the job while
 // it is still the job's carrier, so a late or repeated carrier never runs a job twice. Workers beat a heartbeat in
 // "JobWorker"; any worker hands the running jobs of one silent for `deadAfterMs` to the others (that run counts as
-// an attempt: a job that kills its worker is not retried forever).
+// an attempt: a job that kills its worker is not retried forever). A job that ends is announced on the
+// JOB_ENDED_CHANNEL (LISTEN/NOTIFY, its id as the payload), so a web server waiting on it hears at once (wait.ts).
 import crypto from "node:crypto";
 import os from "node:os";
 import type { JobHelpers, Runner, TaskList } from "graphile-worker";
@@ -18,6 +19,7 @@ import { queryPrepared } from "@/lib/db/prepared";
 import { PermanentJobError, type JobKind, type JobLane } from "./define";
 import { addCarrier } from "./enqueue";
 import { installJobQueue, queueLogger } from "./queue-schema";
+import { JOB_ENDED_CHANNEL } from "./wait";
 
 export type JobContext = {
   jobId: string;
@@ -102,12 +104,14 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     const rows = await queryPrepared<{ id: string }>(
       db,
       "jobs-finish",
-      `UPDATE "Job" SET status = $3::"JobStatus", result = $4::jsonb, error = $5, "activeKey" = NULL,
-         "progressCurrent" = CASE WHEN $3 = 'SUCCEEDED' THEN greatest("progressTotal", 1) ELSE "progressCurrent" END,
-         "progressTotal" = CASE WHEN $3 = 'SUCCEEDED' THEN greatest("progressTotal", 1) ELSE "progressTotal" END,
-         "finishedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
-       WHERE id = $1 AND "workerId" = $2 AND status = 'RUNNING'
-       RETURNING id`,
+      `WITH done AS (
+         UPDATE "Job" SET status = $3::"JobStatus", result = $4::jsonb, error = $5, "activeKey" = NULL,
+           "progressCurrent" = CASE WHEN $3 = 'SUCCEEDED' THEN greatest("progressTotal", 1) ELSE "progressCurrent" END,
+           "progressTotal" = CASE WHEN $3 = 'SUCCEEDED' THEN greatest("progressTotal", 1) ELSE "progressTotal" END,
+           "finishedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
+         WHERE id = $1 AND "workerId" = $2 AND status = 'RUNNING'
+         RETURNING id)
+       SELECT id, pg_notify('${JOB_ENDED_CHANNEL}', id)::text AS notified FROM done`,
       [jobId, id, outcome.status, outcome.status === "SUCCEEDED" ? JSON.stringify(outcome.result ?? null) : null, outcome.status === "FAILED" ? outcome.error : null],
     );
     return rows.length > 0;
@@ -235,11 +239,14 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     for (const job of abandoned) {
       const kind = kinds.get(job.kind)?.kind ?? { name: job.kind, payload: null as never, lane: "interactive" as const, maxAttempts: job.maxAttempts };
       if (job.attempts >= job.maxAttempts) {
-        const failed = await db.$executeRaw`
-          UPDATE "Job" SET status = 'FAILED', "activeKey" = NULL, "finishedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC',
-            error = ${`The worker running this job stopped before it finished${job.maxAttempts > 1 ? ` (tried ${job.attempts} times)` : ""}. Try again.`}
-          WHERE id = ${job.id} AND "workerId" = ${job.workerId} AND status = 'RUNNING'`;
-        if (failed) log(`[jobs] ${job.kind} ${job.id}: its worker ${job.workerId} stopped; no attempts left, failed`);
+        const failed = await db.$queryRaw<unknown[]>`
+          WITH done AS (
+            UPDATE "Job" SET status = 'FAILED', "activeKey" = NULL, "finishedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC',
+              error = ${`The worker running this job stopped before it finished${job.maxAttempts > 1 ? ` (tried ${job.attempts} times)` : ""}. Try again.`}
+            WHERE id = ${job.id} AND "workerId" = ${job.workerId} AND status = 'RUNNING'
+            RETURNING id)
+          SELECT pg_notify(${JOB_ENDED_CHANNEL}, id)::text FROM done`;
+        if (failed.length > 0) log(`[jobs] ${job.kind} ${job.id}: its worker ${job.workerId} stopped; no attempts left, failed`);
       } else if (await requeue(job.id, job.workerId, { kind, delayMs: 0, countRun: true, message: "Waiting for a worker (the previous one stopped)" })) {
         log(`[jobs] ${job.kind} ${job.id}: its worker ${job.workerId} stopped; handed to the queue again`);
       }

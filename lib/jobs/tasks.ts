@@ -1,5 +1,7 @@
 // The worker's task list: every kind of job and what runs it. Only worker processes import this (it loads the FSRS
-// optimizer, a native module); the web server enqueues by the kinds alone (define.ts). Add a kind here to run it.
+// optimizer and the lab's grader, native modules); the web server enqueues by the kinds alone (define.ts). Add a kind here to run it.
+import { gradeSubmission } from "@/lib/lab/submissions/grade";
+import { gradeJob } from "@/lib/lab/submissions/job";
 import { optimizeJob, rescheduleJob, retentionJob } from "@/lib/memory-model/jobs";
 import { runOptimization } from "@/lib/memory-model/optimize";
 import { runReschedule } from "@/lib/memory-model/reschedule";
@@ -7,6 +9,7 @@ import { runRetentionSimulation } from "@/lib/memory-model/retention";
 import { task, type Task } from "./runner";
 
 export const TASKS: readonly Task[] = [
+  task(gradeJob, (payload, context) => gradeSubmission(payload, context)),
   task(optimizeJob, runOptimization),
   task(rescheduleJob, runReschedule),
   task(retentionJob, runRetentionSimulation),

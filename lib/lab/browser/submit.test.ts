@@ -48,6 +48,25 @@ describe("submitCode", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("polls a grade the server answered 202 for until its job ends: the stored submission, or why nothing was stored", async () => {
+    const pending = { jobId: "j1", poll: "/api/jobs/j1" };
+    const job = (status: string, extra: object = {}) => answer(200, { id: "j1", kind: "lab.grade", status, ...extra });
+    const { fetch, requests } = scripted(answer(202, pending), job("queued"), job("running"), job("succeeded", { result: graded }));
+    let told = 0;
+    const outcome = await submitCode("kl-divergence", "x", { fetch, sleep: async () => undefined, onPending: () => told++ });
+    expect(outcome).toEqual({ ok: true, submission: graded });
+    expect(told).toBe(1);
+    expect(requests).toHaveLength(4);
+
+    const failed = await submitCode("kl-divergence", "x", {
+      fetch: scripted(answer(202, pending), job("failed", { error: "The worker running this job stopped before it finished (tried 2 times). Try again." })).fetch,
+      sleep: async () => undefined,
+    });
+    expect(failed).toMatchObject({ ok: false, status: 503, message: expect.stringMatching(/could not be graded, and nothing was stored\. The worker running this job stopped/) });
+    const notYours = await submitCode("kl-divergence", "x", { fetch: scripted(answer(202, pending), answer(404, {})).fetch, sleep: async () => undefined });
+    expect(notYours).toMatchObject({ ok: false, status: 404 });
+  });
+
   it("reads Retry-After defensively", () => {
     expect(retryAfterSeconds("5")).toBe(5);
     expect(retryAfterSeconds(null)).toBe(2);

@@ -1,7 +1,10 @@
 // The browser's side of Submit: posts the code and, while the grader is busy (503) or the learner's previous
 // submission is still grading (429), waits as the server's Retry-After says and tries again, telling the page
-// each time so the wait is visible. No server imports: safe in a client component.
-import type { SubmissionApiError, SubmittedSolution } from "@/lib/lab/submissions/types";
+// each time so the wait is visible. A grade the server did not finish within its wait (202) is polled at
+// GET /api/jobs/:id until it is stored. No server imports: safe in a client component.
+import type { JobView } from "@/lib/jobs/status";
+import { gradingFailedMessage } from "@/lib/lab/grading-failed";
+import type { PendingSubmission, SubmissionApiError, SubmittedSolution } from "@/lib/lab/submissions/types";
 
 export type SubmitCodeOutcome = { ok: true; submission: SubmittedSolution } | { ok: false; status: number; message: string };
 
@@ -10,6 +13,11 @@ export type SubmitCodeOptions = {
   onRetry?: (seconds: number, attempt: number) => void;
   /** Attempts in all, the first included. Default 6. */
   maxAttempts?: number;
+  /** Called once when the server answered 202: the grade comes later, by polling. */
+  onPending?: () => void;
+  /** How often a pending grade is polled (1 s) and for how long at most (5 minutes). */
+  pollMs?: number;
+  pollLimitMs?: number;
   signal?: AbortSignal;
   /** For tests. */
   fetch?: typeof fetch;
@@ -17,6 +25,7 @@ export type SubmitCodeOptions = {
 };
 
 const RETRYABLE = new Set([429, 503]);
+const UNREACHABLE = "The server could not be reached. Your code is still in the editor; submit again when you are back online.";
 const MAX_WAIT_SECONDS = 30;
 
 function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
@@ -50,10 +59,14 @@ export async function submitCode(exerciseId: string, code: string, options: Subm
       });
     } catch {
       if (options.signal?.aborted) return { ok: false, status: 0, message: "Submission cancelled." };
-      return { ok: false, status: 0, message: "The server could not be reached. Your code is still in the editor; submit again when you are back online." };
+      return { ok: false, status: 0, message: UNREACHABLE };
     }
-    const body = (await response.json().catch(() => null)) as (SubmittedSolution & Partial<SubmissionApiError>) | null;
+    const body = (await response.json().catch(() => null)) as (SubmittedSolution & Partial<PendingSubmission> & Partial<SubmissionApiError>) | null;
     if (response.status === 201 && body?.results) return { ok: true, submission: body };
+    if (response.status === 202 && body?.poll) {
+      options.onPending?.();
+      return pollGrade(body.poll, options);
+    }
     last = { status: response.status, message: body?.error?.message ?? `The server answered ${response.status}. Try again.` };
     // A graded result the server could not store is said as it is: submitting again is the learner's call.
     if (body?.error?.code === "not_stored") return { ok: false, ...last };
@@ -68,4 +81,35 @@ export async function submitCode(exerciseId: string, code: string, options: Subm
   }
   if (RETRYABLE.has(last.status)) return { ok: false, status: last.status, message: "The grader is still busy. Your code was not graded; submit again in a minute." };
   return { ok: false, ...last };
+}
+
+/** Polls a pending grade's job until it ends: the stored submission, or why nothing was stored. */
+async function pollGrade(url: string, options: SubmitCodeOptions): Promise<SubmitCodeOutcome> {
+  const get = options.fetch ?? fetch;
+  const sleep = options.sleep ?? sleepFor;
+  const deadline = Date.now() + (options.pollLimitMs ?? 5 * 60_000);
+  let unreachable = 0;
+  for (;;) {
+    try {
+      await sleep(options.pollMs ?? 1000, options.signal);
+    } catch {
+      return { ok: false, status: 0, message: "Stopped waiting for the grade. It is still being graded: it will appear in your submissions." };
+    }
+    let job: JobView | null = null;
+    try {
+      const response = await get(url, { signal: options.signal });
+      if (response.ok) job = (await response.json()) as JobView;
+      else if (response.status < 500) return { ok: false, status: response.status, message: `The server answered ${response.status} while we waited for your grade. Reload the page to see your submissions.` };
+    } catch {
+      if (options.signal?.aborted) return { ok: false, status: 0, message: "Stopped waiting for the grade. It is still being graded: it will appear in your submissions." };
+      // A blip while waiting: the grade is stored on the server regardless; keep asking for a while.
+      if (++unreachable >= 5) return { ok: false, status: 0, message: UNREACHABLE };
+      continue;
+    }
+    if (job?.status === "succeeded") return { ok: true, submission: job.result as SubmittedSolution };
+    if (job?.status === "failed") return { ok: false, status: 503, message: gradingFailedMessage(job.error) };
+    if (Date.now() > deadline) {
+      return { ok: false, status: 0, message: "Your submission is taking unusually long to grade. It will appear in your submissions once it is graded." };
+    }
+  }
 }

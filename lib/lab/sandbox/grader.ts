@@ -1,6 +1,6 @@
 // The server's grader: a bounded FIFO queue (pool.ts) in front of grading processes (grading-process.ts), one per
 // core by default, each grading one submission at a time in a fresh isolate. A process that dies is replaced by
-// the next job that needs one. Nothing here runs learner code in the web server's process.
+// the next job that needs one. Job workers own graders (the lab.grade job); the web server never starts one.
 import type { Results } from "@/lib/lab/results";
 import { GradingProcess } from "./grading-process";
 import { createGraderPool, graderPoolSize } from "./pool";
@@ -89,13 +89,17 @@ export function createGrader(options: {
   };
 }
 
+// One per process: its grading processes are this machine's. Only job workers create it (lib/lab/submissions/grade.ts).
 const globalForGrader = globalThis as unknown as { latentGrader?: Grader };
 
-/** The process-wide grader, created at first use: LATENT_GRADER_WORKERS processes, LATENT_GRADER_QUEUE waiting. */
+/**
+ * The job worker's grader, created at first use: LATENT_GRADER_WORKERS grading processes. Its queue never refuses:
+ * the worker's job concurrency bounds what it is given, and the job queue's limit is the one learners meet.
+ */
 export function serverGrader(): Grader {
   if (!globalForGrader.latentGrader) {
-    const { concurrency, queueLimit } = graderPoolSize();
-    globalForGrader.latentGrader = createGrader({ workers: concurrency, queueLimit });
+    const { concurrency } = graderPoolSize();
+    globalForGrader.latentGrader = createGrader({ workers: concurrency, queueLimit: 1024 });
   }
   return globalForGrader.latentGrader;
 }

@@ -70,9 +70,8 @@ describe("grader pool admission", () => {
   });
 
   it("reads its size from the environment, with defaults for missing or bad values", () => {
-    expect(graderPoolSize({ LATENT_GRADER_WORKERS: "3", LATENT_GRADER_QUEUE: "5" } as unknown as NodeJS.ProcessEnv)).toEqual({ concurrency: 3, queueLimit: 5 });
-    const fallback = graderPoolSize({ LATENT_GRADER_WORKERS: "-1", LATENT_GRADER_QUEUE: "lots" } as unknown as NodeJS.ProcessEnv);
+    expect(graderPoolSize({ LATENT_GRADER_WORKERS: "3" } as unknown as NodeJS.ProcessEnv)).toEqual({ concurrency: 3 });
+    const fallback = graderPoolSize({ LATENT_GRADER_WORKERS: "-1" } as unknown as NodeJS.ProcessEnv);
     expect(fallback.concurrency).toBeGreaterThanOrEqual(1);
-    expect(fallback.queueLimit).toBe(32);
   });
 });

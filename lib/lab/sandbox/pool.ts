@@ -82,10 +82,7 @@ export function positiveIntegerFromEnv(value: string | undefined, fallback: numb
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
-/** LATENT_GRADER_WORKERS (default: the number of cores) and LATENT_GRADER_QUEUE (default 32). */
-export function graderPoolSize(env: NodeJS.ProcessEnv = process.env): { concurrency: number; queueLimit: number } {
-  return {
-    concurrency: positiveIntegerFromEnv(env.LATENT_GRADER_WORKERS, os.availableParallelism()),
-    queueLimit: env.LATENT_GRADER_QUEUE === "0" ? 0 : positiveIntegerFromEnv(env.LATENT_GRADER_QUEUE, 32),
-  };
+/** LATENT_GRADER_WORKERS: grading processes per job worker (default: the number of cores). */
+export function graderPoolSize(env: NodeJS.ProcessEnv = process.env): { concurrency: number } {
+  return { concurrency: positiveIntegerFromEnv(env.LATENT_GRADER_WORKERS, os.availableParallelism()) };
 }

@@ -1,27 +1,37 @@
-// Submissions on PostgreSQL with the real grader (grading processes, isolates): what is stored, what is refused
-// (stored nowhere), who may see what, and how a failed submission brings the exercise's cards back to review.
+// Submissions on PostgreSQL through the job queue: a real worker (lib/jobs) grading with the real grader (grading
+// processes, isolates) and storing. What is stored, what is refused (stored nowhere, nothing enqueued), who may see
+// what, and how a failed submission brings the exercise's cards back to review.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
 import { importContent } from "@/lib/content/import";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
+import type { JobWorker } from "@/lib/jobs/runner";
+import { TASKS } from "@/lib/jobs/tasks";
+import { createJobTestDatabase, startTestWorker } from "@/lib/jobs/testing";
+import { stopJobListener } from "@/lib/jobs/wait";
 import type { Results } from "@/lib/lab/results";
-import { createGrader, type Grader } from "@/lib/lab/sandbox/grader";
-import { GraderBusyError } from "@/lib/lab/sandbox/pool";
+import { serverGrader } from "@/lib/lab/sandbox/grader";
 import { answerCard, setSuspended } from "@/lib/review/answer";
 import { ensureCards } from "@/lib/review/cards";
 import { loadQueue } from "@/lib/review/queue";
-import { SubmissionError, SubmissionInFlightError } from "./errors";
+import { SubmissionError } from "./errors";
 import { getSubmission, listSubmissions } from "./history";
-import { submitSolution } from "./submit";
+import { enqueueSubmission, submitSolution, type SubmitInput } from "./submit";
+import type { SubmittedSolution } from "./types";
 
 let t: TestDatabase;
-const grader = createGrader({ workers: 1, queueLimit: 8 });
+let worker: JobWorker;
 const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
 const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
-const submit = (userId: string, code: string, exerciseId = "kl-divergence") => submitSolution(t.db, userId, { exerciseId, code }, { grader });
-// A grader that must not be reached: refusals happen before grading.
-const unreachable: Grader = { ...grader, grade: () => Promise.reject(new Error("graded a refused submission")) };
+
+async function graded(userId: string, input: SubmitInput): Promise<SubmittedSolution> {
+  const outcome = await submitSolution(t.db, userId, input);
+  if (!("graded" in outcome)) throw new Error(`job ${outcome.pending.jobId} was not graded within the wait`);
+  return outcome.graded;
+}
+const submit = (userId: string, code: string, exerciseId = "kl-divergence") => graded(userId, { exerciseId, code });
+const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
 
 async function newLearner(email: string, options: { cards: boolean }) {
   const id = (await createUser(t.db, { email })).id;
@@ -35,11 +45,14 @@ async function klCards(userId: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createJobTestDatabase();
   await importContent(t.db);
+  worker = await startTestWorker(t.url, TASKS);
 });
 afterAll(async () => {
-  grader.close();
+  await worker.stop();
+  serverGrader().close();
+  await stopJobListener(t.db);
   await t.drop();
 });
 
@@ -80,41 +93,42 @@ describe("submitting", () => {
     expect(submissions[0]).not.toHaveProperty("code");
   });
 
-  it("refuses code over 64 KB and unknown exercises with a clear message, grading and storing nothing", async () => {
+  it("refuses code over 64 KB and unknown exercises with a clear message, enqueueing and storing nothing", async () => {
     const ada = await newLearner("ada3@example.com", { cards: true });
     const before = await t.db.submission.count();
-    const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
     const big = `// ${"x".repeat(64 * 1024)}\n${reference}`;
-    const tooBig = await refusal(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: big }, { grader: unreachable }));
+    const tooBig = await refusal(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: big }));
     expect(tooBig).toBeInstanceOf(SubmissionError);
     expect(tooBig).toMatchObject({ status: 413, code: "code_too_large", message: expect.stringMatching(/at most 64 KB/) });
-    // Exactly 64 KB is allowed (it reaches the grader).
-    const atLimit = await refusal(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: "x".repeat(64 * 1024) }, { grader: unreachable }));
-    expect((atLimit as Error).message).toBe("graded a refused submission");
     for (const exerciseId of ["no-such-exercise", "../etc", "KL-divergence", "kl-divergence/../train-step"]) {
-      const unknown = await refusal(submitSolution(t.db, ada, { exerciseId, code: reference }, { grader: unreachable }));
+      const unknown = await refusal(submitSolution(t.db, ada, { exerciseId, code: reference }));
       expect(unknown, exerciseId).toMatchObject({ status: 404, code: "exercise_not_found", message: `There is no exercise '${exerciseId}'.` });
     }
-    expect(await t.db.submission.count()).toBe(before);
-    expect(await t.db.reviewLog.count({ where: { userId: ada } })).toBe(0);
+    expect(await t.db.job.count({ where: { userId: ada } })).toBe(0);
+    // Exactly 64 KB is allowed: it is enqueued, graded (it is not TypeScript) and stored.
+    const atLimit = await submit(ada, "x".repeat(64 * 1024));
+    expect(atLimit.results.status).toBe("error");
+    expect(await t.db.submission.count()).toBe(before + 1);
+    expect(await t.db.reviewLog.count({ where: { userId: ada, kind: "RATING" } })).toBe(0);
   });
 
-  it("stores nothing when the grader is busy", async () => {
+  it("stores nothing and enqueues nothing when the grading queue is full (503 with Retry-After)", async () => {
     const ada = await newLearner("ada4@example.com", { cards: true });
-    const busy: Grader = { ...grader, grade: () => Promise.reject(new GraderBusyError(3)) };
-    await expect(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: reversed }, { grader: busy })).rejects.toBeInstanceOf(GraderBusyError);
+    const busy = await refusal(enqueueSubmission(t.db, ada, { exerciseId: "kl-divergence", code: reversed }, { queueLimit: 0 }));
+    expect(busy).toMatchObject({ name: "GraderBusyError", retryAfterSeconds: expect.any(Number) });
+    expect(await t.db.job.count({ where: { userId: ada } })).toBe(0);
     expect(await t.db.submission.count({ where: { userId: ada } })).toBe(0);
   });
 
-  it("grades one submission per learner at a time", async () => {
+  it("grades one submission per learner at a time, and the next once it is stored", async () => {
     const ada = await newLearner("ada5@example.com", { cards: true });
-    let release!: () => void;
-    const slow: Grader = { ...grader, grade: (job) => new Promise<void>((resolve) => (release = resolve)).then(() => grader.grade(job)) };
-    const first = submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: reference }, { grader: slow });
-    await expect(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: reference }, { grader: slow })).rejects.toBeInstanceOf(SubmissionInFlightError);
-    release();
-    expect((await first).results.status).toBe("pass");
+    const first = submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: reference });
+    const second = await refusal(submitSolution(t.db, ada, { exerciseId: "kl-divergence", code: reference }));
+    expect(second).toMatchObject({ name: "SubmissionInFlightError" });
+    const outcome = await first;
+    expect("graded" in outcome && outcome.graded.results.status).toBe("pass");
     expect((await submit(ada, reference)).results.status).toBe("pass");
+    expect(await t.db.submission.count({ where: { userId: ada } })).toBe(2);
   });
 });
 
@@ -142,16 +156,17 @@ export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
 
   it("refuses code holding a NUL or a lone surrogate with 422, before grading, storing nothing", async () => {
     const hal = await newLearner("hal@example.com", { cards: true });
-    const refusal = (code: string) => submitSolution(t.db, hal, { exerciseId: "kl-divergence", code }, { grader: unreachable }).then(() => null, (e: unknown) => e);
-    const nul = await refusal(`${reference}\n// a NUL here: \u0000\n`);
+    const refuse = (code: string) => refusal(submitSolution(t.db, hal, { exerciseId: "kl-divergence", code }));
+    const nul = await refuse(`${reference}\n// a NUL here: \u0000\n`);
     expect(nul).toBeInstanceOf(SubmissionError);
     expect(nul).toMatchObject({ status: 422, code: "code_not_storable", message: expect.stringMatching(/NUL character.*at line 15, column 16/) });
-    const surrogate = await refusal(`// \ud800\n${reference}`);
+    const surrogate = await refuse(`// \ud800\n${reference}`);
     expect(surrogate).toMatchObject({ status: 422, code: "code_not_storable", message: expect.stringMatching(/unpaired surrogate.*at line 1, column 4/) });
     expect(await t.db.submission.count({ where: { userId: hal } })).toBe(0);
+    expect(await t.db.job.count({ where: { userId: hal } })).toBe(0);
   });
 
-  it("a graded submission that cannot be stored: the learner is told, and neither it nor its reschedule is half-written", async () => {
+  it("a graded submission that cannot be stored: graded again once, then the learner is told, and nothing is half-written", async () => {
     const ivy = await newLearner("ivy@example.com", { cards: true });
     const before = await klCards(ivy);
     // A real failure inside the transaction: the reschedule's log insert is refused for this learner.
@@ -161,6 +176,7 @@ export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
       const failure = await submit(ivy, reversed).then(() => null, (e: unknown) => e);
       expect(failure).toBeInstanceOf(SubmissionError);
       expect(failure).toMatchObject({ status: 503, code: "not_stored", message: expect.stringMatching(/could not be saved.*submit again/i) });
+      expect(await t.db.job.findFirst({ where: { userId: ivy }, select: { status: true, attempts: true } })).toEqual({ status: "FAILED", attempts: 2 });
     } finally {
       await t.db.$executeRawUnsafe(`DROP TRIGGER refuse_lab_log ON "ReviewLog"`);
       await t.db.$executeRawUnsafe(`DROP FUNCTION refuse_lab_log()`);
@@ -280,8 +296,8 @@ describe("history", () => {
   it("lists newest first, a page at a time", async () => {
     const fay = await newLearner("fay@example.com", { cards: true });
     const ids: string[] = [];
-    for (const [i, code] of [reversed, reference, reversed].entries()) {
-      ids.push((await submitSolution(t.db, fay, { exerciseId: "kl-divergence", code }, { grader, now: () => new Date(Date.UTC(2026, 10, 24, 12, 0, i)) })).id);
+    for (const code of [reversed, reference, reversed]) {
+      ids.push((await submit(fay, code)).id);
     }
     const first = await listSubmissions(t.db, fay, "kl-divergence", { limit: 2 });
     expect(first.submissions.map((s) => s.id)).toEqual([ids[2], ids[1]]);

@@ -1,137 +1,70 @@
-// Submit: the server grades the code in its sandbox against every test, hidden ones included, and stores what it
-// computed. Whatever a client claims about results is never read. A failed submission brings the learner's cards
-// of the exercise's notes back to today's review, in the same transaction as the stored submission.
-import fs from "node:fs";
-import path from "node:path";
+// Submit, as the web server does it: check the submission (a refusal stores nothing), enqueue a grading job (job.ts)
+// — one in flight per learner and a bounded queue, both enforced in PostgreSQL, so every web server sees the same —
+// then wait for a worker to grade and store it (grade.ts), and answer as soon as it is stored. A grade that takes
+// longer than the wait is answered later: the caller gets the job's id and the page polls it.
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseNoteRef } from "@/lib/lab/catalog";
-import { loadExercise, UnknownExerciseError, visibleTestSources, type Exercise } from "@/lib/lab/exercises";
-import type { Results } from "@/lib/lab/results";
-import { serverGrader, type Grader } from "@/lib/lab/sandbox/grader";
-import { withTestCode } from "@/lib/lab/test-source";
-import { rescheduleForLabMiss, type NoteRef } from "@/lib/review/lab-reschedule";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { waitForJobEnd, type EndedJob } from "@/lib/jobs/wait";
+import { GraderBusyError, positiveIntegerFromEnv } from "@/lib/lab/sandbox/pool";
 import { SubmissionError, SubmissionInFlightError } from "./errors";
-import { redactHidden } from "./redact";
-import { MAX_SUBMISSION_BYTES, type SubmittedSolution } from "./types";
+import { gradeJob, gradeJobKey } from "./job";
+import { gradingFailedMessage } from "@/lib/lab/grading-failed";
+import type { SubmittedSolution } from "./types";
+import { validateSubmission, type SubmitInput } from "./validate";
 
-export type SubmitInput = { exerciseId: string; code: string };
+export { unstorableCharacter, validateSubmission, type SubmitInput } from "./validate";
 
-// Exercises change only when lab/ is edited: a stat of prompt.md per submission instead of reading every file.
-const exercises = new Map<string, { stamp: number; exercise: Exercise }>();
+/** LATENT_GRADER_QUEUE: grading jobs queued or running, on all workers together, past which submissions get 503. */
+export function gradingQueueLimit(env: NodeJS.ProcessEnv = process.env): number {
+  return env.LATENT_GRADER_QUEUE === "0" ? 0 : positiveIntegerFromEnv(env.LATENT_GRADER_QUEUE, 64);
+}
 
-function findExercise(id: string): Exercise {
-  const cached = exercises.get(id);
-  if (cached) {
-    try {
-      if (fs.statSync(/*turbopackIgnore: true*/ path.join(cached.exercise.dir, "prompt.md")).mtimeMs === cached.stamp) return cached.exercise;
-    } catch {
-      // Removed: look it up again.
+/** LATENT_GRADER_WAIT_SECONDS: how long POST /api/lab/submissions waits for the grade before answering 202 (25). */
+export function gradingWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveIntegerFromEnv(env.LATENT_GRADER_WAIT_SECONDS, 25) * 1000;
+}
+
+// Taken while counting and adding grading jobs, so that web servers admitting at once cannot pass the limit together.
+const QUEUE_LOCK = 7_310_231;
+/** What one grade usually holds a worker's slot for, to say when to come back. */
+const TYPICAL_GRADE_MS = 250;
+
+/** Enqueues the learner's submission for grading; refuses it (nothing stored) when it cannot be graded now. */
+export async function enqueueSubmission(db: Db, userId: string, input: SubmitInput, options: { queueLimit?: number } = {}): Promise<string> {
+  validateSubmission(input);
+  const limit = options.queueLimit ?? gradingQueueLimit();
+  const key = gradeJobKey(userId);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${QUEUE_LOCK}::bigint)`;
+    const [depth] = await tx.$queryRaw<Array<{ queued: number; running: number; mine: boolean | null }>>`
+      SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'RUNNING')::int AS running,
+        bool_or("activeKey" = ${key}) AS mine
+      FROM "Job" WHERE status IN ('QUEUED', 'RUNNING') AND kind = ${gradeJob.name}`;
+    if (depth!.mine) throw new SubmissionInFlightError();
+    if (depth!.queued + depth!.running >= limit) {
+      const waitMs = ((depth!.queued + 1) / Math.max(1, depth!.running)) * TYPICAL_GRADE_MS;
+      throw new GraderBusyError(Math.max(1, Math.ceil(waitMs / 1000)));
     }
-    exercises.delete(id);
-  }
-  const exercise = loadExercise(id);
-  exercises.set(id, { stamp: fs.statSync(/*turbopackIgnore: true*/ path.join(exercise.dir, "prompt.md")).mtimeMs, exercise });
-  return exercise;
+    const { id, created } = await enqueueJob(tx, gradeJob, { exerciseId: input.exerciseId, code: input.code }, { userId, key });
+    if (!created) throw new SubmissionInFlightError();
+    return id;
+  });
 }
 
-// What PostgreSQL cannot store in text: the NUL character, and a UTF-16 surrogate without its pair.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Where the code holds a character that cannot be stored, said so the learner can find it; null when there is none. */
-export function unstorableCharacter(code: string): string | null {
-  const match = UNSTORABLE.exec(code);
-  if (!match) return null;
-  const before = code.slice(0, match.index);
-  const line = before.split("\n").length;
-  const column = match.index - before.lastIndexOf("\n");
-  const what = match[0] === "\u0000" ? "a NUL character (\\u0000)" : "an unpaired surrogate (half of a character)";
-  return `Your code has ${what} at line ${line}, column ${column}, which cannot be stored. Delete it (it may come from a paste) and submit again; nothing was graded or stored.`;
+/** A grading job that ended: the stored submission, or the refusal that says nothing was stored. */
+export function gradedSubmission(job: Pick<EndedJob, "status" | "result" | "error">): SubmittedSolution {
+  if (job.status === "SUCCEEDED") return job.result as SubmittedSolution;
+  throw new SubmissionError(503, gradingFailedMessage(job.error), "not_stored");
 }
 
-/** The exercise, or a refusal that stores nothing: unknown exercise (404), code over 64 KB (413), unstorable text (422). */
-export function validateSubmission(input: SubmitInput): Exercise {
-  let exercise: Exercise;
-  try {
-    exercise = findExercise(input.exerciseId);
-  } catch (error) {
-    if (error instanceof UnknownExerciseError) throw new SubmissionError(404, `There is no exercise '${input.exerciseId}'.`, "exercise_not_found");
-    throw error;
-  }
-  const bytes = Buffer.byteLength(input.code, "utf8");
-  if (bytes > MAX_SUBMISSION_BYTES) {
-    throw new SubmissionError(
-      413,
-      `Your code is ${(bytes / 1024).toFixed(1)} KB; a submission can be at most ${MAX_SUBMISSION_BYTES / 1024} KB. It was not graded or stored.`,
-      "code_too_large",
-    );
-  }
-  const unstorable = unstorableCharacter(input.code);
-  if (unstorable) throw new SubmissionError(422, unstorable, "code_not_storable");
-  return exercise;
-}
+export type SubmitOutcome = { graded: SubmittedSolution } | { pending: { jobId: string } };
 
-/** Why the cards are back, as the review screen shows it. */
-export function labMissReason(exerciseTitle: string, results: Results): string {
-  const failed = results.tests.find((test) => test.status !== "pass" && test.status !== "skipped");
-  return failed
-    ? `Back today: your submission for ${exerciseTitle} failed “${failed.name}”.`
-    : `Back today: your submission for ${exerciseTitle} could not be run.`;
-}
-
-// One submission per learner at a time, process-wide: a learner cannot fill the grader's queue on their own.
-const globalForInFlight = globalThis as unknown as { latentSubmissionsInFlight?: Set<string> };
-const inFlight = (globalForInFlight.latentSubmissionsInFlight ??= new Set());
-
-export async function submitSolution(
-  db: Db,
-  userId: string,
-  input: SubmitInput,
-  options: { grader?: Grader; now?: () => Date } = {},
-): Promise<SubmittedSolution> {
-  const exercise = validateSubmission(input);
-  if (inFlight.has(userId)) throw new SubmissionInFlightError();
-  inFlight.add(userId);
-  let results: Results;
-  try {
-    const grader = options.grader ?? serverGrader();
-    const graded = redactHidden(await grader.grade({ exerciseId: exercise.id, source: input.code, exports: exercise.exports }));
-    // Visible tests carry their source (Exercism's test_code), read from tests.ts; a hidden test never does.
-    results = withTestCode(graded, visibleTestSources(exercise));
-  } finally {
-    inFlight.delete(userId);
-  }
-  const now = options.now?.() ?? new Date();
-  const refs = exercise.notes.map(parseNoteRef).filter((ref): ref is NoteRef & { href: string } => ref !== null);
-  const store = async (tx: Db | Prisma.TransactionClient) => {
-    const submission = await tx.submission.create({
-      data: {
-        userId,
-        exerciseId: exercise.id,
-        code: input.code,
-        status: results.status,
-        points: results.points,
-        maxPoints: results.maxPoints,
-        results,
-        backend: results.backend,
-        durationMs: Math.round(results.durationMs),
-        createdAt: now,
-      },
-      select: { id: true, createdAt: true },
-    });
-    const rescheduledCards = results.status === "pass" ? 0 : await rescheduleForLabMiss(tx, userId, refs, labMissReason(exercise.title, results), now);
-    return { id: submission.id, createdAt: submission.createdAt.toISOString(), results, rescheduledCards };
-  };
-  // A pass is one insert; a miss stores the submission and reschedules the cards together or not at all. Either
-  // way, if storing fails the learner hears it: nothing was stored, and nothing half-written.
-  try {
-    return await (results.status === "pass" ? store(db) : db.$transaction(store));
-  } catch (error) {
-    console.error(`lab: a graded submission of ${exercise.id} could not be stored`, error);
-    throw new SubmissionError(
-      503,
-      "Your code was graded, but the result could not be saved, so nothing was stored (your review cards were not changed either). Submit again in a moment.",
-      "not_stored",
-    );
-  }
+/**
+ * Enqueues the submission and waits up to `waitMs` for it to be graded and stored. Refusals: SubmissionError (404,
+ * 413, 422; 503 when grading failed and nothing was stored), SubmissionInFlightError (429), GraderBusyError (503).
+ */
+export async function submitSolution(db: Db, userId: string, input: SubmitInput, options: { waitMs?: number; queueLimit?: number } = {}): Promise<SubmitOutcome> {
+  const jobId = await enqueueSubmission(db, userId, input, options);
+  const ended = await waitForJobEnd(db, jobId, { timeoutMs: options.waitMs ?? gradingWaitMs() });
+  return ended ? { graded: gradedSubmission(ended) } : { pending: { jobId } };
 }

@@ -33,3 +33,6 @@ export type SubmissionDetail = Omit<SubmissionSummary, "failing"> & { exerciseId
 
 /** Every error answer of the API. */
 export type SubmissionApiError = { error: { code: string; message: string; retryAfter?: number } };
+
+/** POST /api/lab/submissions → 202: not graded within the server's wait; poll GET /api/jobs/:jobId for it. */
+export type PendingSubmission = { jobId: string; poll: string };

@@ -172,6 +172,7 @@ export function Workbench({ exercise, initialCode, testCode }: Props) {
     setNotice("Grading on the server, hidden tests included…");
     const outcome = await submitCode(exercise.id, codeRef.current, {
       onRetry: (seconds) => setNotice(`The grader is busy; trying again in ${seconds} s…`),
+      onPending: () => setNotice("Still grading: many submissions are waiting. Your result will show here as soon as it is stored…"),
     });
     setSubmitting(false);
     if (!outcome.ok) {

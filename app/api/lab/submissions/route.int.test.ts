@@ -1,24 +1,31 @@
-// The submissions API as a client sees it: the real route handlers, the real grader and PostgreSQL; the session
-// a real next-auth cookie. A forged result cannot create a passing submission; refusals store nothing.
+// The submissions API as a client sees it: the real route handlers, a real job worker grading with the real grader,
+// PostgreSQL; the session a real next-auth cookie. A forged result cannot create a passing submission; refusals store
+// nothing; a grade slower than the route's wait is answered 202 and polled at GET /api/jobs/:id, by its learner only.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createUser } from "@/lib/auth/accounts";
 import { importContent } from "@/lib/content/import";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
+import type { JobWorker } from "@/lib/jobs/runner";
+import type { JobView } from "@/lib/jobs/status";
+import { TASKS } from "@/lib/jobs/tasks";
+import { createJobTestDatabase, startTestWorker } from "@/lib/jobs/testing";
+import { stopJobListener } from "@/lib/jobs/wait";
 import { serverGrader } from "@/lib/lab/sandbox/grader";
-import type { SubmissionDetail, SubmissionPage, SubmittedSolution } from "@/lib/lab/submissions/types";
+import type { PendingSubmission, SubmissionDetail, SubmissionPage, SubmittedSolution } from "@/lib/lab/submissions/types";
 
-// One grading process and no waiting room: a second learner's submission while one grades gets 503.
-process.env.LATENT_GRADER_WORKERS = "1";
-process.env.LATENT_GRADER_QUEUE = "0";
+// One grading job queued or running at a time: a second learner's submission while one grades gets 503.
+process.env.LATENT_GRADER_QUEUE = "1";
 
 import { sameOriginHeaders, sessionCookie } from "@/lib/auth/testing";
 
 const { GET: list, POST: submit } = await import("./route");
 const { GET: show } = await import("./[id]/route");
+const { GET: showJob } = await import("../../jobs/[id]/route");
 
 let t: TestDatabase;
+let worker: JobWorker;
 let ada: CurrentUser;
 let bob: CurrentUser;
 const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
@@ -30,18 +37,22 @@ const as = async (user: CurrentUser | null) => (cookie = user ? await sessionCoo
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   submit(new Request("http://latent.test/api/lab/submissions", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { ...sameOriginHeaders("http://latent.test/"), cookie, ...headers } }));
 const get = (query: string) => list(new Request(`http://latent.test/api/lab/submissions?${query}`, { headers: { cookie } }));
+const getJob = (id: string) => showJob(new Request(`http://latent.test/api/jobs/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
 const getOne = (id: string) => show(new Request(`http://latent.test/api/lab/submissions/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createJobTestDatabase();
   (globalThis as unknown as { latentDb?: unknown }).latentDb = t.db; // what getDb() returns
   await importContent(t.db);
   const learner = async (email: string): Promise<CurrentUser> => ({ id: (await createUser(t.db, { email })).id, email, name: null, role: "LEARNER" });
   ada = await learner("ada@example.com");
   bob = await learner("bob@example.com");
+  worker = await startTestWorker(t.url, TASKS);
 });
 afterAll(async () => {
+  await worker.stop();
   serverGrader().close();
+  await stopJobListener(t.db);
   await t.drop();
 });
 
@@ -108,22 +119,47 @@ describe("POST /api/lab/submissions", () => {
     expect(await t.db.submission.count()).toBe(before);
   });
 
-  it("answers 503 with Retry-After when the grader's queue is full, and 429 to a learner already grading", async () => {
-    await as(ada);
-    const slow = post({ exerciseId: "kl-divergence", code: "export function klDivergence() { while (true) {} }" });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const again = await post({ exerciseId: "kl-divergence", code: reference });
-    expect(again.status).toBe(429);
-    expect(Number(again.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    await as(bob);
-    const busy = await post({ exerciseId: "kl-divergence", code: reference });
-    expect(busy.status).toBe(503);
-    expect(Number(busy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(await busy.json()).toMatchObject({ error: { code: "busy" } });
-    expect(await t.db.submission.count({ where: { userId: bob.id } })).toBe(0);
-    const timedOut = (await (await slow).json()) as SubmittedSolution;
-    expect(timedOut.results.tests[0]!.status).toBe("timeout");
-  }, 30_000);
+  it("answers 202 with the job to poll past its wait, 429 to a learner already grading, 503 with Retry-After when the queue is full", async () => {
+    process.env.LATENT_GRADER_WAIT_SECONDS = "1";
+    try {
+      await as(ada);
+      const slow = await post({ exerciseId: "kl-divergence", code: "export function klDivergence() { while (true) {} }" });
+      expect(slow.status).toBe(202);
+      const pending = (await slow.json()) as PendingSubmission;
+      expect(pending.poll).toBe(`/api/jobs/${pending.jobId}`);
+      expect(slow.headers.get("location")).toBe(pending.poll);
+      const again = await post({ exerciseId: "kl-divergence", code: reference });
+      expect(again.status).toBe(429);
+      expect(Number(again.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+
+      await as(bob);
+      const busy = await post({ exerciseId: "kl-divergence", code: reference });
+      expect(busy.status).toBe(503);
+      expect(Number(busy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(await busy.json()).toMatchObject({ error: { code: "busy" } });
+      expect(await t.db.submission.count({ where: { userId: bob.id } })).toBe(0);
+      // Someone else's job is not found, whatever its state.
+      expect((await getJob(pending.jobId)).status).toBe(404);
+
+      await as(ada);
+      let job: JobView;
+      for (;;) {
+        const answer = await getJob(pending.jobId);
+        expect(answer.status).toBe(200);
+        job = (await answer.json()) as JobView;
+        if (job.status === "succeeded" || job.status === "failed") break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(job).toMatchObject({ status: "succeeded", kind: "lab.grade" });
+      const timedOut = job.result as SubmittedSolution;
+      expect(timedOut.results.tests[0]!.status).toBe("timeout");
+      expect(await t.db.submission.findUniqueOrThrow({ where: { id: timedOut.id } })).toMatchObject({ userId: ada.id, status: "fail", jobId: pending.jobId });
+      await as(bob);
+      expect((await getJob(pending.jobId)).status).toBe(404);
+    } finally {
+      delete process.env.LATENT_GRADER_WAIT_SECONDS;
+    }
+  }, 60_000);
 });
 
 describe("GET /api/lab/submissions", () => {

@@ -4,7 +4,7 @@ import { jsonRoute } from "@/lib/http/json-route";
 import { SubmissionInFlightError } from "@/lib/lab/submissions/errors";
 import { listSubmissions } from "@/lib/lab/submissions/history";
 import { submitSolution } from "@/lib/lab/submissions/submit";
-import { MAX_SUBMISSION_BYTES } from "@/lib/lab/submissions/types";
+import { MAX_SUBMISSION_BYTES, type PendingSubmission } from "@/lib/lab/submissions/types";
 import { storableString } from "@/lib/validations/text";
 
 // Only the exercise and the code are read: results, status or points sent by a client are dropped by the schema.
@@ -20,7 +20,11 @@ export const POST = jsonRoute(
   submitSchema,
   async (input, user) => {
     try {
-      return Response.json(await submitSolution(getDb(), user.id, input), { status: 201 });
+      const outcome = await submitSolution(getDb(), user.id, input);
+      if ("graded" in outcome) return Response.json(outcome.graded, { status: 201 });
+      // Still grading after the server's wait: the page polls the job, which ends with this submission stored.
+      const pending: PendingSubmission = { jobId: outcome.pending.jobId, poll: `/api/jobs/${outcome.pending.jobId}` };
+      return Response.json(pending, { status: 202, headers: { Location: pending.poll } });
     } catch (error) {
       if (!(error instanceof SubmissionInFlightError)) throw error;
       return Response.json(
