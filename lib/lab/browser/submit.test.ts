@@ -19,7 +19,38 @@ describe("submitCode", () => {
     const { fetch, requests } = scripted(answer(201, graded));
     const outcome = await submitCode("kl-divergence", "export const x = 1;", { fetch });
     expect(outcome).toEqual({ ok: true, submission: graded });
-    expect(JSON.parse(requests[0]!.body as string)).toEqual({ exerciseId: "kl-divergence", code: "export const x = 1;" });
+    expect(JSON.parse(requests[0]!.body as string)).toEqual({ exerciseId: "kl-divergence", code: "export const x = 1;", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it("sends a request lost on the way (a broken connection, a load balancer's 502 or 504) again with the same requestId; a new press gets a new one", async () => {
+    const requests: RequestInit[] = [];
+    const script: Array<() => Response> = [
+      () => {
+        throw new TypeError("Failed to fetch");
+      },
+      () => answer(502, {}),
+      () => answer(504, {}),
+      () => answer(201, graded),
+    ];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      requests.push(init);
+      return script.shift()!();
+    }) as unknown as typeof globalThis.fetch;
+    const waits: number[] = [];
+    const outcome = await submitCode("kl-divergence", "x", { fetch, onRetry: (seconds) => waits.push(seconds), sleep: async () => undefined });
+    expect(outcome).toEqual({ ok: true, submission: graded });
+    const ids = requests.map((init) => (JSON.parse(init.body as string) as { requestId: string }).requestId);
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(1);
+    expect(waits).toEqual([1, 1, 1]);
+    const again = scripted(answer(201, graded));
+    await submitCode("kl-divergence", "x", { fetch: again.fetch });
+    expect((JSON.parse(again.requests[0]!.body as string) as { requestId: string }).requestId).not.toBe(ids[0]);
+    // Unreachable every time: the learner is told so once the attempts are spent.
+    const offline = (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as unknown as typeof globalThis.fetch;
+    expect(await submitCode("kl-divergence", "x", { fetch: offline, maxAttempts: 3, sleep: async () => undefined })).toMatchObject({ ok: false, status: 0, message: expect.stringMatching(/could not be reached/) });
   });
 
   it("waits as Retry-After says while the grader is busy, telling the page each time", async () => {

@@ -1,7 +1,9 @@
 // The browser's side of Submit: posts the code and, while the grader is busy (503) or the learner's previous
 // submission is still grading (429), waits as the server's Retry-After says and tries again, telling the page
 // each time so the wait is visible. A grade the server did not finish within its wait (202) is polled at
-// GET /api/jobs/:id until it is stored. No server imports: safe in a client component.
+// GET /api/jobs/:id until it is stored. A request lost on the way (the connection broke, or a load balancer answered
+// 502 or 504 because the server behind it went away) is sent again with the same requestId, which the server grades
+// once however many times it arrives. No server imports: safe in a client component.
 import type { JobView } from "@/lib/jobs/status";
 import { gradingFailedMessage } from "@/lib/lab/grading-failed";
 import type { PendingSubmission, SubmissionApiError, SubmittedSolution } from "@/lib/lab/submissions/types";
@@ -25,8 +27,11 @@ export type SubmitCodeOptions = {
 };
 
 const RETRYABLE = new Set([429, 503]);
+// Answers from a load balancer whose server did not answer: the request may or may not have arrived.
+const LOST = new Set([502, 504]);
 const UNREACHABLE = "The server could not be reached. Your code is still in the editor; submit again when you are back online.";
 const MAX_WAIT_SECONDS = 30;
+const CANCELLED: SubmitCodeOutcome = { ok: false, status: 0, message: "Submission cancelled." };
 
 function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -47,19 +52,37 @@ export async function submitCode(exerciseId: string, code: string, options: Subm
   const post = options.fetch ?? fetch;
   const sleep = options.sleep ?? sleepFor;
   const attempts = options.maxAttempts ?? 6;
+  /** Waits before the next attempt, telling the page; false when the learner cancelled. */
+  const pause = async (seconds: number, attempt: number) => {
+    options.onRetry?.(seconds, attempt);
+    try {
+      await sleep(seconds * 1000, options.signal);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let last: { status: number; message: string } = { status: 0, message: "" };
+  const requestId = crypto.randomUUID();
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let response: Response;
     try {
       response = await post("/api/lab/submissions", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ exerciseId, code }),
+        body: JSON.stringify({ exerciseId, code, requestId }),
         signal: options.signal,
       });
     } catch {
-      if (options.signal?.aborted) return { ok: false, status: 0, message: "Submission cancelled." };
-      return { ok: false, status: 0, message: UNREACHABLE };
+      if (options.signal?.aborted) return CANCELLED;
+      last = { status: 0, message: UNREACHABLE };
+      if (attempt === attempts) break;
+      if (!(await pause(1, attempt))) return CANCELLED;
+      continue;
+    }
+    if (LOST.has(response.status) && attempt < attempts) {
+      if (!(await pause(1, attempt))) return CANCELLED;
+      continue;
     }
     const body = (await response.json().catch(() => null)) as (SubmittedSolution & Partial<PendingSubmission> & Partial<SubmissionApiError>) | null;
     if (response.status === 201 && body?.results) return { ok: true, submission: body };
@@ -71,13 +94,7 @@ export async function submitCode(exerciseId: string, code: string, options: Subm
     // A graded result the server could not store is said as it is: submitting again is the learner's call.
     if (body?.error?.code === "not_stored") return { ok: false, ...last };
     if (!RETRYABLE.has(response.status) || attempt === attempts) break;
-    const seconds = retryAfterSeconds(response.headers.get("retry-after"));
-    options.onRetry?.(seconds, attempt);
-    try {
-      await sleep(seconds * 1000, options.signal);
-    } catch {
-      return { ok: false, status: 0, message: "Submission cancelled." };
-    }
+    if (!(await pause(retryAfterSeconds(response.headers.get("retry-after")), attempt))) return CANCELLED;
   }
   if (RETRYABLE.has(last.status)) return { ok: false, status: last.status, message: "The grader is still busy. Your code was not graded; submit again in a minute." };
   return { ok: false, ...last };

@@ -10,7 +10,7 @@ import { MAX_SUBMISSION_BYTES } from "./types";
  */
 export const gradeJob = defineJobKind({
   name: "lab.grade",
-  payload: z.object({ exerciseId: z.string().min(1).max(100), code: z.string().max(MAX_SUBMISSION_BYTES) }),
+  payload: z.object({ exerciseId: z.string().min(1).max(100), code: z.string().max(MAX_SUBMISSION_BYTES), requestId: z.string().uuid().optional() }),
   lane: "interactive",
   maxAttempts: 2,
 });

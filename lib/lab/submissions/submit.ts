@@ -29,13 +29,23 @@ const QUEUE_LOCK = 7_310_231;
 /** What one grade usually holds a worker's slot for, to say when to come back. */
 const TYPICAL_GRADE_MS = 250;
 
-/** Enqueues the learner's submission for grading; refuses it (nothing stored) when it cannot be graded now. */
+/**
+ * Enqueues the learner's submission for grading; refuses it (nothing stored) when it cannot be graded now. A request
+ * sent again with the `requestId` of one already enqueued (a client retrying after its connection broke, or after a
+ * load balancer's 502, not knowing whether the first one arrived) gets that job back, so it is graded and stored once.
+ */
 export async function enqueueSubmission(db: Db, userId: string, input: SubmitInput, options: { queueLimit?: number } = {}): Promise<string> {
   validateSubmission(input);
   const limit = options.queueLimit ?? gradingQueueLimit();
   const key = gradeJobKey(userId);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${QUEUE_LOCK}::bigint)`;
+    if (input.requestId) {
+      const [sent] = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM "Job" WHERE "userId" = ${userId} AND kind = ${gradeJob.name} AND "createdAt" > (now() AT TIME ZONE 'UTC') - interval '1 day'
+          AND payload->>'requestId' = ${input.requestId} LIMIT 1`;
+      if (sent) return sent.id;
+    }
     const [depth] = await tx.$queryRaw<Array<{ queued: number; running: number; mine: boolean | null }>>`
       SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'RUNNING')::int AS running,
         bool_or("activeKey" = ${key}) AS mine
@@ -45,7 +55,7 @@ export async function enqueueSubmission(db: Db, userId: string, input: SubmitInp
       const waitMs = ((depth!.queued + 1) / Math.max(1, depth!.running)) * TYPICAL_GRADE_MS;
       throw new GraderBusyError(Math.max(1, Math.ceil(waitMs / 1000)));
     }
-    const { id, created } = await enqueueJob(tx, gradeJob, { exerciseId: input.exerciseId, code: input.code }, { userId, key });
+    const { id, created } = await enqueueJob(tx, gradeJob, { exerciseId: input.exerciseId, code: input.code, requestId: input.requestId }, { userId, key });
     if (!created) throw new SubmissionInFlightError();
     return id;
   });

@@ -6,7 +6,8 @@ import { loadExercise, UnknownExerciseError, type Exercise } from "@/lib/lab/exe
 import { SubmissionError } from "./errors";
 import { MAX_SUBMISSION_BYTES } from "./types";
 
-export type SubmitInput = { exerciseId: string; code: string };
+/** `requestId`: the client's id for one press of Submit, sent again with every retry of it (see enqueueSubmission). */
+export type SubmitInput = { exerciseId: string; code: string; requestId?: string };
 
 // Exercises change only when lab/ is edited: a stat of prompt.md per submission instead of reading every file. A
 // cache of files on this machine's disk, so it stays in the process.

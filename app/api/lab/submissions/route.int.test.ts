@@ -119,6 +119,34 @@ describe("POST /api/lab/submissions", () => {
     expect(await t.db.submission.count()).toBe(before);
   });
 
+  it("grades a retried request once: the same requestId gets the first one's submission, another learner's is their own", async () => {
+    await as(ada);
+    const requestId = crypto.randomUUID();
+    const first = await post({ exerciseId: "kl-divergence", code: reversed, requestId });
+    expect(first.status).toBe(201);
+    const graded = (await first.json()) as SubmittedSolution;
+    const before = await t.db.submission.count({ where: { userId: ada.id } });
+    // A client that did not hear the answer sends the same request again: same submission, nothing new stored.
+    const retry = await post({ exerciseId: "kl-divergence", code: reversed, requestId });
+    expect(retry.status).toBe(201);
+    expect(((await retry.json()) as SubmittedSolution).id).toBe(graded.id);
+    expect(await t.db.submission.count({ where: { userId: ada.id } })).toBe(before);
+    expect(await t.db.job.count({ where: { userId: ada.id, kind: "lab.grade" } })).toBe(before);
+    // The same id from another learner is not theirs to attach to: it is graded and stored as their own.
+    await as(bob);
+    const bobs = await post({ exerciseId: "kl-divergence", code: reference, requestId });
+    expect(bobs.status).toBe(201);
+    const bobGraded = (await bobs.json()) as SubmittedSolution;
+    expect(bobGraded.id).not.toBe(graded.id);
+    expect(bobGraded.results.status).toBe("pass");
+    // A requestId that is not a UUID is refused before anything is graded.
+    const bad = await post({ exerciseId: "kl-divergence", code: reference, requestId: "again" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/requestId must be a UUID/);
+    expect(await t.db.submission.count({ where: { userId: bob.id } })).toBe(1);
+    await t.db.submission.deleteMany({ where: { userId: bob.id } });
+  }, 60_000);
+
   it("answers 202 with the job to poll past its wait, 429 to a learner already grading, 503 with Retry-After when the queue is full", async () => {
     process.env.LATENT_GRADER_WAIT_SECONDS = "1";
     try {

@@ -9,7 +9,8 @@ import { storableString } from "@/lib/validations/text";
 
 // Only the exercise and the code are read: results, status or points sent by a client are dropped by the schema.
 // Code PostgreSQL could not store is refused (422) before it is graded, so no graded submission can be lost.
-const submitSchema = z.object({ exerciseId: z.string().min(1).max(100), code: storableString() });
+// requestId: one press of Submit, sent again with each retry of it, so a retry never grades and stores a second copy.
+const submitSchema = z.object({ exerciseId: z.string().min(1).max(100), code: storableString(), requestId: z.string().uuid({ error: "requestId must be a UUID" }).optional() });
 const listSchema = z.object({
   exercise: z.string().min(1).max(100),
   cursor: z.string().min(1).max(64).optional(),
