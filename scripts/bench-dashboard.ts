@@ -58,6 +58,11 @@ async function main() {
       `bench:dashboard — a learner with ${counts!.cards} cards and ${counts!.logs} log entries (the table: ${counts!.total}), seeded in ` +
         `${((performance.now() - seeding) / 1000).toFixed(1)} s; ${RUNS} sequential runs each after 5 warm-up runs; Node ${process.version}`,
     );
+    // What a review costs the disk, for docs/scaling.md: the log's heap and its indexes, per row (after VACUUM).
+    const [size] = await db.$queryRaw<Array<{ heap: bigint; indexes: bigint }>>`
+      SELECT pg_table_size('"ReviewLog"') AS heap, pg_indexes_size('"ReviewLog"') AS indexes`;
+    const rows = Number(counts!.total);
+    console.log(`  (review log on disk: ${(Number(size!.heap) / rows).toFixed(0)} B heap + ${(Number(size!.indexes) / rows).toFixed(0)} B indexes per row)`);
     const first = await loadProgress(db, learner, { now });
     console.log(
       `  (${first.activity.days.length} study days, ${first.memory.studied} studied cards, ${first.lab.attempted} exercises attempted, ${first.lab.missedNotes} notes sent back)`,
