@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signUp } from "./support/accounts";
-import { rawRequest } from "./support/http";
+import { ORIGIN, rawRequest } from "./support/http";
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
@@ -18,6 +18,17 @@ test("every answer carries the security headers; a page's scripts run only with 
     expect(csp.get("frame-ancestors"), path).toEqual(["'none'"]);
     expect(csp.get("object-src"), path).toEqual(["'none'"]);
     expect(csp.get("base-uri"), path).toEqual(["'none'"]);
+  }
+  // The JSON routes a learner posts to most answer a refusal with the same headers as any other answer.
+  for (const [path, method] of [["/api/review/answer", "POST"], ["/api/review/undo", "POST"]] as const) {
+    const response = await rawRequest(path, { method, headers: { "content-type": "application/json", origin: ORIGIN }, body: "{}" });
+    expect(response.status, path).toBe(401);
+    expect(response.headers["x-content-type-options"], path).toBe("nosniff");
+    expect(response.headers["x-frame-options"], path).toBe("DENY");
+    expect(response.headers["referrer-policy"], path).toBe("same-origin");
+    expect(response.headers["permissions-policy"], path).toContain("camera=()");
+    expect(directives(String(response.headers["content-security-policy"] ?? "")).get("default-src"), path).toEqual(["'none'"]);
+    expect(JSON.parse(response.body), path).toMatchObject({ error: { code: "unauthenticated" } });
   }
 
   const first = await rawRequest("/signin");
