@@ -4,16 +4,15 @@
 //    with about 10,000 and 100,000 reviews;
 // 2. the p50/p95 latency of POST /api/review/answer for N learners answering at once, first on a quiet server, then
 //    while optimizations of the largest learner run back to back on the worker.
-import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { countUsableReviews } from "@/lib/memory-model/histories";
 import { startOptimization } from "@/lib/memory-model/model";
 import { SIMULATED_MEMORIES, simulateLearner } from "@/lib/memory-model/simulated-learner";
 import { createSimulatedLearner, createSyntheticDeck } from "@/lib/memory-model/testing";
-import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { DEFAULT_SETTINGS } from "@/lib/srs/settings";
 import { spawnWorker, stopChild } from "@/lib/server/boot";
 import { httpClient, percentile } from "./bench/http";
+import { seedReviewers } from "./bench/review-load";
 import { startBenchServer, syntheticDeck } from "./bench/server";
 
 const arg = (name: string, fallback: string) => {
@@ -70,18 +69,7 @@ async function main() {
       const userId = await learnerWithReviews(db, size, 1000 + i);
       optimized.push({ userId, ...(await countUsableReviews(db, userId)) });
     }
-    const passwordHash = await hashPassword(PASSWORD);
-    const emails: string[] = [];
-    for (let i = 0; i < LEARNERS; i++) {
-      const email = `reviewer-${i}@example.com`;
-      const user = await db.user.create({ data: { email, passwordHash } });
-      await studyAllDecks(db, user.id);
-      await db.srsSettings.create({
-        data: { userId: user.id, desiredRetention: 0.9, newPerDay: 9999, maxReviewsPerDay: 99999, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "UTC" },
-      });
-      await ensureCards(db, user.id);
-      emails.push(email);
-    }
+    const { emails } = await seedReviewers(db, LEARNERS, PASSWORD, "reviewer");
     await bench.serve();
 
     // 1. The optimization job, alone on the machine (the worker's own start-up excluded: it is warm after the first).

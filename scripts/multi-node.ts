@@ -13,14 +13,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { hashPassword } from "@/lib/auth/password";
 import { importContent } from "@/lib/content/import";
 import { createDb, type Db } from "@/lib/db/client";
 import { ensureDatabaseExists, findFreePort, makeServerTempDir, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { buildIsCurrent, loadEnvironment, markBuildCurrent, stopChild, webServerEnv } from "@/lib/server/boot";
 import { startRoundRobinProxy } from "@/lib/server/round-robin-proxy";
+import { seedReviewers } from "./bench/review-load";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -229,18 +228,7 @@ async function main() {
     await migrate(databaseUrl);
     db = createDb(databaseUrl, { max: 4 });
     await importContent(db);
-    const passwordHash = await hashPassword(PASSWORD);
-    const emails: string[] = [];
-    for (let i = 0; i < LEARNERS; i++) {
-      const email = `node-learner-${i}@example.com`;
-      const user = await db.user.create({ data: { email, passwordHash } });
-      await studyAllDecks(db, user.id);
-      await db.srsSettings.create({
-        data: { userId: user.id, desiredRetention: 0.9, newPerDay: 9999, maxReviewsPerDay: 99999, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "UTC" },
-      });
-      await ensureCards(db, user.id);
-      emails.push(email);
-    }
+    const { emails } = await seedReviewers(db, LEARNERS, PASSWORD, "node-learner");
     await db.$executeRawUnsafe("ANALYZE");
 
     // Every node shares the database and the auth secret; each web server believes it is the proxy's address.

@@ -49,13 +49,13 @@ export function summarize(latencies: number[], errors: number, started: number):
   return { reviews: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
 }
 
-/** `count` learners who study every deck (new cards unlimited, so they never run out), all with `password`. */
-export async function seedReviewers(db: Db, count: number, password: string) {
+/** `count` learners who study every deck (new cards unlimited, so they never run out), all with `password`: `<prefix>-<i>@example.com`. */
+export async function seedReviewers(db: Db, count: number, password: string, prefix = "bench") {
   const passwordHash = await hashPassword(password);
   const emails: string[] = [];
   const userIds: string[] = [];
   for (let i = 0; i < count; i++) {
-    const email = `bench-${i}@example.com`;
+    const email = `${prefix}-${i}@example.com`;
     const user = await db.user.create({ data: { email, passwordHash } });
     await studyAllDecks(db, user.id);
     await db.srsSettings.create({
