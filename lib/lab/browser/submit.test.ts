@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryAfterSeconds, submitCode } from "./submit";
+import { newRequestId, retryAfterSeconds, submitCode } from "./submit";
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
@@ -96,6 +96,20 @@ describe("submitCode", () => {
     expect(failed).toMatchObject({ ok: false, status: 503, message: expect.stringMatching(/could not be graded, and nothing was stored\. The worker running this job stopped/) });
     const notYours = await submitCode("kl-divergence", "x", { fetch: scripted(answer(202, pending), answer(404, {})).fetch, sleep: async () => undefined });
     expect(notYours).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("makes a UUID v4 request id even where crypto.randomUUID is missing (plain HTTP on a LAN address)", () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newRequestId()).toMatch(uuid);
+    const original = crypto.randomUUID;
+    Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
+    try {
+      const ids = new Set(Array.from({ length: 50 }, () => newRequestId()));
+      expect(ids.size).toBe(50);
+      for (const id of ids) expect(id).toMatch(uuid);
+    } finally {
+      Object.defineProperty(crypto, "randomUUID", { value: original, configurable: true });
+    }
   });
 
   it("reads Retry-After defensively", () => {

@@ -48,6 +48,17 @@ export function retryAfterSeconds(header: string | null): number {
   return Number.isFinite(seconds) && seconds >= 1 ? Math.min(Math.ceil(seconds), MAX_WAIT_SECONDS) : 2;
 }
 
+/** A UUID v4 for one press of Submit. `crypto.randomUUID` exists only in secure contexts (HTTPS, localhost); an
+ * instance served over plain HTTP on a LAN address still has `getRandomValues`. */
+export function newRequestId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export async function submitCode(exerciseId: string, code: string, options: SubmitCodeOptions = {}): Promise<SubmitCodeOutcome> {
   const post = options.fetch ?? fetch;
   const sleep = options.sleep ?? sleepFor;
@@ -63,7 +74,7 @@ export async function submitCode(exerciseId: string, code: string, options: Subm
     }
   };
   let last: { status: number; message: string } = { status: 0, message: "" };
-  const requestId = crypto.randomUUID();
+  const requestId = newRequestId();
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let response: Response;
     try {
