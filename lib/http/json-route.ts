@@ -1,10 +1,10 @@
 // The one shape of our JSON route handlers. A state-changing request (POST, PUT, PATCH, DELETE) must come from this
 // site's own pages (403 otherwise) and be JSON (415); then who is asking (401), a body read up to the route's limit
 // (413 past it, nothing more is read), a validated input (400 with the field at fault), then the domain call; a
-// domain refusal becomes its own status with a clear message. A refused request changes nothing.
+// domain refusal becomes its own status with a clear message (and Retry-After when asking again later can succeed).
+// A refused request changes nothing.
 import type { z } from "zod";
 import { getApiUser, type CurrentUser } from "@/lib/auth/session";
-import { GraderBusyError } from "@/lib/lab/sandbox/pool";
 import { Refusal } from "@/lib/refusal";
 import { readBodyText } from "./body";
 import { crossSiteReason, isJsonContentType } from "./same-origin";
@@ -21,8 +21,15 @@ export type JsonRouteOptions = {
 /** Enough for any of the review's or the settings' bodies many times over; routes that take code set their own. */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024;
 
-export function jsonError(status: number, message: string, code: string, extra: Record<string, unknown> = {}) {
-  return Response.json({ error: { code, message, ...extra } }, { status });
+export function jsonError(status: number, message: string, code: string, extra: Record<string, unknown> = {}, headers?: HeadersInit) {
+  return Response.json({ error: { code, message, ...extra } }, { status, headers });
+}
+
+/** A domain refusal as its JSON error; one that passes with time says when to ask again, in the body and Retry-After. */
+export function refusalResponse(refusal: Refusal): Response {
+  const retryAfter = refusal.retryAfterSeconds;
+  if (retryAfter === undefined) return jsonError(refusal.status, refusal.message, refusal.code);
+  return jsonError(refusal.status, refusal.message, refusal.code, { retryAfter }, { "Retry-After": String(retryAfter) });
 }
 
 /** The refusal of a state-changing request that is not same-origin JSON, or null when it may proceed. */
@@ -71,13 +78,7 @@ export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.out
       const result = await handler(parsed.data, user, request);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      if (error instanceof Refusal) return jsonError(error.status, error.message, error.code);
-      if (error instanceof GraderBusyError) {
-        return Response.json(
-          { error: { code: "busy", message: error.message, retryAfter: error.retryAfterSeconds } },
-          { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-        );
-      }
+      if (error instanceof Refusal) return refusalResponse(error);
       throw error;
     }
   };

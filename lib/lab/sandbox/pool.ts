@@ -1,14 +1,12 @@
 // The grader's admission control: at most `concurrency` gradings at a time, the rest waiting in a bounded FIFO
 // queue. When the queue is full the caller is told to come back later (the API answers 503 with Retry-After).
-// Light on purpose: every JSON route imports GraderBusyError from here.
 import os from "node:os";
+import { Refusal } from "@/lib/refusal";
 
-export class GraderBusyError extends Error {
-  constructor(
-    readonly retryAfterSeconds: number,
-    message = "The grader is busy with other submissions. Your code was not graded; it will be retried.",
-  ) {
-    super(message);
+/** Grading cannot take this submission now: a 503 that says when to come back; nothing was stored. */
+export class GraderBusyError extends Refusal {
+  constructor(retryAfterSeconds: number, message = "The grader is busy with other submissions. Your code was not graded; it will be retried.") {
+    super(503, message, "busy", { retryAfterSeconds });
     this.name = "GraderBusyError";
   }
 }

@@ -4,10 +4,9 @@ import { Refusal } from "@/lib/refusal";
 export class SubmissionError extends Refusal {}
 
 /** The learner already has a submission being graded: the route answers 429 with Retry-After. */
-export class SubmissionInFlightError extends Error {
-  readonly retryAfterSeconds = 2;
+export class SubmissionInFlightError extends Refusal {
   constructor() {
-    super("Your previous submission is still being graded. Wait for its result, then submit again.");
+    super(429, "Your previous submission is still being graded. Wait for its result, then submit again.", "submission_in_flight", { retryAfterSeconds: 2 });
     this.name = "SubmissionInFlightError";
   }
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { jsonRoute } from "@/lib/http/json-route";
-import { SubmissionInFlightError } from "@/lib/lab/submissions/errors";
 import { listSubmissions } from "@/lib/lab/submissions/history";
 import { submitSolution } from "@/lib/lab/submissions/submit";
 import { MAX_SUBMISSION_BYTES, type PendingSubmission } from "@/lib/lab/submissions/types";
@@ -20,19 +19,11 @@ const listSchema = z.object({
 export const POST = jsonRoute(
   submitSchema,
   async (input, user) => {
-    try {
-      const outcome = await submitSolution(getDb(), user.id, input);
-      if ("graded" in outcome) return Response.json(outcome.graded, { status: 201 });
-      // Still grading after the server's wait: the page polls the job, which ends with this submission stored.
-      const pending: PendingSubmission = { jobId: outcome.pending.jobId, poll: `/api/jobs/${outcome.pending.jobId}` };
-      return Response.json(pending, { status: 202, headers: { Location: pending.poll } });
-    } catch (error) {
-      if (!(error instanceof SubmissionInFlightError)) throw error;
-      return Response.json(
-        { error: { code: "submission_in_flight", message: error.message, retryAfter: error.retryAfterSeconds } },
-        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-      );
-    }
+    const outcome = await submitSolution(getDb(), user.id, input);
+    if ("graded" in outcome) return Response.json(outcome.graded, { status: 201 });
+    // Still grading after the server's wait: the page polls the job, which ends with this submission stored.
+    const pending: PendingSubmission = { jobId: outcome.pending.jobId, poll: `/api/jobs/${outcome.pending.jobId}` };
+    return Response.json(pending, { status: 202, headers: { Location: pending.poll } });
   },
   // JSON escaping can make a 64 KB submission's body a few times larger; the stream is read no further than that.
   { maxBodyBytes: 8 * MAX_SUBMISSION_BYTES, tooLargeMessage: `A submission can be at most ${MAX_SUBMISSION_BYTES / 1024} KB of code. It was not graded or stored.` },
