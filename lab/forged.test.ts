@@ -7,10 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listExercises, loadExercise } from "@/lib/lab/exercises";
-import type { Results } from "@/lib/lab/results";
-import { parseResults } from "@/lib/lab/results-schema";
-import { createGrader } from "@/lib/lab/sandbox/grader";
+import { listExercises, loadExercise } from "@/lib/lab/exercises/load";
+import type { Results } from "@/lib/lab/runner/results";
+import { parseResults } from "@/lib/lab/runner/results-schema";
+import { createGrader } from "@/lib/lab/sandbox/process-pool";
 import { main } from "@/scripts/lab";
 import { computesNothing, FORGERY_KINDS, forgedSolution, type ForgeryKind } from "./forgeries";
 

@@ -7,11 +7,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { collectTests, type LabTests } from "@/lib/lab/api";
-import { LAB_DIR, listExercises, loadExercise, loadExerciseTests } from "@/lib/lab/exercises";
-import { gradeSubmission } from "@/lib/lab/grade";
-import { loadNodeTf } from "@/lib/lab/node-tf";
-import type { Results } from "@/lib/lab/results";
-import { parseResults } from "@/lib/lab/results-schema";
+import { LAB_DIR, listExercises, loadExercise, loadExerciseTests } from "@/lib/lab/exercises/load";
+import { gradeSubmission } from "@/lib/lab/runner/grade";
+import { loadNodeTf } from "@/lib/lab/runner/node-tf";
+import type { Results } from "@/lib/lab/runner/results";
+import { parseResults } from "@/lib/lab/runner/results-schema";
 
 const REPO = path.resolve(LAB_DIR, "..");
 const exercises = listExercises();

@@ -8,7 +8,7 @@ import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
 import { ensureDatabaseExists, makeServerTempDir, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { labExercises } from "@/lib/lab/catalog";
+import { labExercises } from "@/lib/lab/exercises/catalog";
 import { loadProgress } from "@/lib/progress";
 import { loadActivity } from "@/lib/progress/activity";
 import { loadLab } from "@/lib/progress/lab";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseResults } from "@/lib/lab/results-schema";
+import { parseResults } from "@/lib/lab/runner/results-schema";
 import { main, parseLabArgs, UsageError } from "./lab";
 
 const REPO = path.resolve(import.meta.dirname, "..");

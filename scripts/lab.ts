@@ -8,11 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { listExercises, loadExercise, loadExerciseTests, UnknownExerciseError, visibleTestSources } from "@/lib/lab/exercises";
-import { gradeSubmission } from "@/lib/lab/grade";
-import { loadNodeTf } from "@/lib/lab/node-tf";
-import { formatReport } from "@/lib/lab/report";
-import { withTestCode } from "@/lib/lab/test-source";
+import { listExercises, loadExercise, loadExerciseTests, UnknownExerciseError, visibleTestSources } from "@/lib/lab/exercises/load";
+import { gradeSubmission } from "@/lib/lab/runner/grade";
+import { loadNodeTf } from "@/lib/lab/runner/node-tf";
+import { formatReport } from "@/lib/lab/runner/report";
+import { withTestCode } from "@/lib/lab/runner/test-source";
 
 export const USAGE = `Usage:
   npm run lab -- list [--json]

@@ -8,7 +8,7 @@ import { parseWorkerConfig } from "@/lib/jobs/config";
 import { lowerPriority } from "@/lib/jobs/priority";
 import { startJobWorker } from "@/lib/jobs/runner";
 import { TASKS } from "@/lib/jobs/tasks";
-import { serverGrader } from "@/lib/lab/sandbox/grader";
+import { serverGrader } from "@/lib/lab/sandbox/process-pool";
 import { loadEnvironment, workerDatabaseUrl } from "@/lib/server/boot";
 
 const log = (line: string) => console.log(`[latent worker] ${line}`);

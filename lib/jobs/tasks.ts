@@ -1,6 +1,6 @@
 // The worker's task list: every kind of job and what runs it. Only worker processes import this (it loads the FSRS
 // optimizer and the lab's grader, native modules); the web server enqueues by the kinds alone (define.ts). Add a kind here to run it.
-import { gradeSubmission } from "@/lib/lab/submissions/grade";
+import { gradeSubmission } from "@/lib/lab/submissions/grade-job";
 import { gradeJob } from "@/lib/lab/submissions/job";
 import { optimizeJob, rescheduleJob, retentionJob } from "@/lib/memory-model/jobs";
 import { runOptimization } from "@/lib/memory-model/optimize";

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 const REPO = path.resolve(import.meta.dirname, "../..");
 const portable = [
   ...fs.readdirSync(path.join(REPO, "lib/lab/api")).filter((f) => !f.endsWith(".test.ts")).map((f) => `lib/lab/api/${f}`),
-  ...["module.ts", "run.ts", "grade.ts", "results.ts", "output.ts", "report.ts", "prompt.ts", "results-schema.ts", "test-source.ts"].map((f) => `lib/lab/${f}`),
+  // The runner, but for node-tf.ts (tfjs for the CLI and the tests, in Node).
+  ...fs.readdirSync(path.join(REPO, "lib/lab/runner")).filter((f) => !f.endsWith(".test.ts") && f !== "node-tf.ts").map((f) => `lib/lab/runner/${f}`),
+  "lib/lab/exercises/prompt.ts",
   ...fs
     .readdirSync(path.join(REPO, "lab"), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

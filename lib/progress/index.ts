@@ -3,7 +3,7 @@
 // only their results (a row per study day at most) come back to JavaScript.
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
-import { labExercises } from "@/lib/lab/catalog";
+import { labExercises } from "@/lib/lab/exercises/catalog";
 import { getReviewSettings } from "@/lib/review/settings";
 import { studyDay, toFsrsParams, type Settings } from "@/lib/srs";
 import { answers, loadActivity, type Activity } from "./activity";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { labExercises } from "@/lib/lab/catalog";
+import { labExercises } from "@/lib/lab/exercises/catalog";
 import { answers } from "./activity";
 import { loadProgress, UnknownDeckError } from "./index";
 import { createDeck, createLearner, writeLogs } from "./testing";

@@ -2,7 +2,7 @@
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
-import { listExercises } from "@/lib/lab/exercises";
+import { listExercises } from "@/lib/lab/exercises/load";
 import { requireClassRole } from "./authorize";
 import { TeachError } from "./errors";
 import { classItems, type GradebookItem } from "./gradebook";

@@ -4,7 +4,7 @@
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { listExercises } from "@/lib/lab/exercises";
+import { listExercises } from "@/lib/lab/exercises/load";
 import { studyAssignedDecks } from "./assign";
 import { recordAudit } from "./audit";
 import { requireClassRole, requireTrackItemRole, requireTrackRole } from "./authorize";

@@ -3,7 +3,7 @@
 import { createUser } from "@/lib/auth/accounts";
 import { importContent } from "@/lib/content/import";
 import type { Db } from "@/lib/db/client";
-import { labExercises } from "@/lib/lab/catalog";
+import { labExercises } from "@/lib/lab/exercises/catalog";
 import { ensureCards } from "@/lib/review/cards";
 
 export const CARDS = 5000;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { labExercises, listDrafts } from "@/lib/lab/catalog";
+import { labExercises, listDrafts } from "@/lib/lab/exercises/catalog";
 
 export const metadata: Metadata = { title: "Lab" };
 

@@ -1,5 +1,5 @@
 // Messages between the lab page and its grading worker.
-import type { PlannedTest, Results, TestResult } from "@/lib/lab/results";
+import type { PlannedTest, Results, TestResult } from "@/lib/lab/runner/results";
 
 export type BackendName = "webgpu" | "webgl" | "wasm" | "cpu";
 export const BACKEND_ORDER: readonly BackendName[] = ["webgpu", "webgl", "wasm", "cpu"];

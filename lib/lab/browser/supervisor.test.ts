@@ -1,7 +1,7 @@
 // The page's side of the time limits, with a scripted stand-in for the grading worker: what the learner sees when
 // a test never finishes, when the module never finishes loading, and that a stuck worker is replaced.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { summarize, testResult, type PlannedTest } from "@/lib/lab/results";
+import { summarize, testResult, type PlannedTest } from "@/lib/lab/runner/results";
 import type { RunRequest, WorkerEvent } from "./protocol";
 import { LOAD_LIMIT_MS, LabSupervisor } from "./supervisor";
 

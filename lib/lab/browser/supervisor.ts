@@ -1,7 +1,7 @@
 // Runs the learner's code in a dedicated worker and enforces each test's time limit from outside: a worker stuck
 // in `while (true) {}` cannot stop itself, so the page terminates it, names the test that timed out, reports the
 // rest as not run, and starts a fresh worker for the next run. Between runs the worker stays warm (tfjs loaded).
-import { errorResults, interruptedResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/results";
+import { errorResults, interruptedResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
 import type { BackendName, WorkerEvent } from "./protocol";
 
 export type RunProgress = {
@@ -31,7 +31,7 @@ export class LabSupervisor {
 
   /** Starts the worker (and tfjs) ahead of the first run. */
   warm(): void {
-    this.worker ??= new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+    this.worker ??= new Worker(new URL("./web-worker.ts", import.meta.url), { type: "module" });
   }
 
   dispose(): void {

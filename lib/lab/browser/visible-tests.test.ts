@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listExercises } from "@/lib/lab/exercises";
+import { listExercises } from "@/lib/lab/exercises/load";
 import { visibleTests } from "./visible-tests";
 
 describe("the browser's test map", () => {

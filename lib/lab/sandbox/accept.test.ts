@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PlannedTest } from "@/lib/lab/results";
-import { resultsSchema } from "@/lib/lab/results-schema";
+import type { PlannedTest } from "@/lib/lab/runner/results";
+import { resultsSchema } from "@/lib/lab/runner/results-schema";
 import { acceptResults, MESSAGE_LIMIT, stoppedResults, TAMPERED_MESSAGE } from "./accept";
 
 const plan: PlannedTest[] = [

@@ -1,7 +1,7 @@
 // What the host accepts from inside the isolate. The runner there shares its heap with the learner's code, so its
 // report is input, not truth: each test is rebuilt from the plan taken before any learner code ran (name, points,
 // visibility, order), keeping only a valid status, capped storable text and a duration; totals are recomputed here.
-import { capOutput, errorResults, OUTPUT_LIMIT, summarize, testResult, type PlannedTest, type Results, type TestResult, type TestStatus } from "@/lib/lab/results";
+import { capOutput, errorResults, OUTPUT_LIMIT, summarize, testResult, type PlannedTest, type Results, type TestResult, type TestStatus } from "@/lib/lab/runner/results";
 
 /** A message longer than this is cut: it is stored with the submission and shown to the learner. */
 export const MESSAGE_LIMIT = 4000;

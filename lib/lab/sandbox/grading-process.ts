@@ -5,11 +5,11 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/results";
+import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
 import { stoppedResults } from "./accept";
 import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, graderRssLimitMb, SETUP_LIMIT_MS } from "./limits";
-import { GraderUnavailableError } from "./pool";
-import type { FromWorker, GradeJob, ToWorker } from "./protocol";
+import { GraderUnavailableError } from "./admission";
+import type { FromWorker, GradeJob, ToWorker } from "./process-protocol";
 
 const START_LIMIT_MS = 30_000;
 // Past the sandbox's own limits, the process is considered hung and is killed.

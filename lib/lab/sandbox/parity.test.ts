@@ -2,11 +2,11 @@
 // server sandbox (grading processes, isolates) gives the same per-test verdicts as the Node grader (the CLI's
 // path: gradeSubmission in-process with tfjs's CPU backend). The browser's side (visible tests) is in e2e.
 import { afterAll, describe, expect, it } from "vitest";
-import { gradeSubmission } from "@/lib/lab/grade";
-import { listExercises, loadExercise, loadExerciseTests } from "@/lib/lab/exercises";
-import { loadNodeTf } from "@/lib/lab/node-tf";
-import { resultsSchema } from "@/lib/lab/results-schema";
-import { createGrader } from "./grader";
+import { gradeSubmission } from "@/lib/lab/runner/grade";
+import { listExercises, loadExercise, loadExerciseTests } from "@/lib/lab/exercises/load";
+import { loadNodeTf } from "@/lib/lab/runner/node-tf";
+import { resultsSchema } from "@/lib/lab/runner/results-schema";
+import { createGrader } from "./process-pool";
 
 const grader = createGrader({ workers: 2, queueLimit: 64 });
 afterAll(() => grader.close());

@@ -4,10 +4,10 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { resultsSchema } from "@/lib/lab/results-schema";
+import { resultsSchema } from "@/lib/lab/runner/results-schema";
 import { redactHidden } from "@/lib/lab/submissions/redact";
 import { MESSAGE_LIMIT } from "./accept";
-import { createGrader, type Grader } from "./grader";
+import { createGrader, type Grader } from "./process-pool";
 import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, GRACE_MS, graderRssLimitMb } from "./limits";
 
 // One process, so "the next submission" runs where the hostile one did.

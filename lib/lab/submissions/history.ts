@@ -1,6 +1,6 @@
 // A learner's submissions: their own only (someone else's is a 404, like one that does not exist), newest first.
 import type { Db } from "@/lib/db";
-import type { Results } from "@/lib/lab/results";
+import type { Results } from "@/lib/lab/runner/results";
 import { SubmissionError } from "./errors";
 import { redactHidden } from "./redact";
 import type { SubmissionDetail, SubmissionPage, SubmissionSummary } from "./types";

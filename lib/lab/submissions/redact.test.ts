@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { summarize, testResult, type PlannedTest } from "@/lib/lab/results";
-import { resultsSchema } from "@/lib/lab/results-schema";
+import { summarize, testResult, type PlannedTest } from "@/lib/lab/runner/results";
+import { resultsSchema } from "@/lib/lab/runner/results-schema";
 import { redactHidden } from "./redact";
 
 const planned = (name: string, hidden: boolean): PlannedTest => ({ name, maxPoints: 1, hidden, timeoutMs: 5000 });

@@ -2,7 +2,7 @@
 // message can quote its inputs, an output is whatever the learner's code printed while holding them, and a duration
 // is whatever the code made it (a wait of p[0] seconds reads p[0] back). So all three are dropped, and the run's
 // total time becomes the visible tests' time. The page explains a hidden verdict in words of its own.
-import type { Results, TestResult } from "@/lib/lab/results";
+import type { Results, TestResult } from "@/lib/lab/runner/results";
 
 const AFTER_HIDDEN = "Not shown: this test ran after a hidden test.";
 

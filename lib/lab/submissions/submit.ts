@@ -5,10 +5,10 @@
 import type { Db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { waitForJobEnd, type EndedJob } from "@/lib/jobs/wait";
-import { GraderBusyError, positiveIntegerFromEnv } from "@/lib/lab/sandbox/pool";
+import { GraderBusyError, positiveIntegerFromEnv } from "@/lib/lab/sandbox/admission";
 import { SubmissionError, SubmissionInFlightError } from "./errors";
 import { gradeJob, gradeJobKey } from "./job";
-import { gradingFailedMessage } from "@/lib/lab/grading-failed";
+import { gradingFailedMessage } from "@/lib/lab/submissions/grading-failed";
 import type { SubmittedSolution } from "./types";
 import { validateSubmission, type SubmitInput } from "./validate";
 

@@ -1,5 +1,5 @@
 // What the submissions API answers, shared by the routes and the browser (no server imports here).
-import type { Results, TestStatus } from "@/lib/lab/results";
+import type { Results, TestStatus } from "@/lib/lab/runner/results";
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 

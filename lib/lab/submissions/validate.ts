@@ -2,7 +2,7 @@
 // Checked by the web server before a grading job is enqueued (a refusal stores nothing), and again by the worker.
 import fs from "node:fs";
 import path from "node:path";
-import { loadExercise, UnknownExerciseError, type Exercise } from "@/lib/lab/exercises";
+import { loadExercise, UnknownExerciseError, type Exercise } from "@/lib/lab/exercises/load";
 import { SubmissionError } from "./errors";
 import { MAX_SUBMISSION_BYTES } from "./types";
 

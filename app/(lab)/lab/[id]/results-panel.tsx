@@ -1,7 +1,7 @@
 "use client";
 
-import type { TestCodeView } from "@/lib/lab/test-source";
-import type { Results, TestResult } from "@/lib/lab/results";
+import type { TestCodeView } from "@/lib/lab/runner/test-source";
+import type { Results, TestResult } from "@/lib/lab/runner/results";
 import type { RunProgress } from "@/lib/lab/browser/supervisor";
 
 const ICON: Record<TestResult["status"], { mark: string; label: string; tone: string }> = {

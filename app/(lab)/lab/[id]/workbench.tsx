@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { BACKEND_ORDER, type BackendName } from "@/lib/lab/browser/protocol";
 import { LabSupervisor, type RunProgress } from "@/lib/lab/browser/supervisor";
-import type { Results } from "@/lib/lab/results";
-import { withTestCode, type TestCodeView } from "@/lib/lab/test-source";
+import type { Results } from "@/lib/lab/runner/results";
+import { withTestCode, type TestCodeView } from "@/lib/lab/runner/test-source";
 import { CodeEditor, type Problem } from "./code-editor";
 import { ResultsPanel } from "./results-panel";
 import { submitCode } from "@/lib/lab/browser/submit";

@@ -12,7 +12,7 @@ import type { JobView } from "@/lib/jobs/status";
 import { TASKS } from "@/lib/jobs/tasks";
 import { createJobTestDatabase, startTestWorker } from "@/lib/jobs/testing";
 import { stopJobListener } from "@/lib/jobs/wait";
-import { serverGrader } from "@/lib/lab/sandbox/grader";
+import { serverGrader } from "@/lib/lab/sandbox/process-pool";
 import type { PendingSubmission, SubmissionDetail, SubmissionPage, SubmittedSolution } from "@/lib/lab/submissions/types";
 
 // One grading job queued or running at a time: a second learner's submission while one grades gets 503.

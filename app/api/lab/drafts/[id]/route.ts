@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { jsonError, jsonRoute } from "@/lib/http/json-route";
-import { exerciseExists, MAX_CODE_BYTES, saveDraft } from "@/lib/lab/catalog";
+import { exerciseExists, MAX_CODE_BYTES, saveDraft } from "@/lib/lab/exercises/catalog";
 import { storableString } from "@/lib/validations/text";
 
 const draftSchema = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tf } from "./testing";
-import { LabModuleError, lineInSolution, loadSolutionModule, transpileSolution } from "./module";
+import { tf } from "../testing";
+import { LabModuleError, lineInSolution, loadSolutionModule, transpileSolution } from "./solution-module";
 import { createOutputCapture } from "./output";
 
 function loadError(source: string, requiredExports: string[] = []): LabModuleError {

@@ -4,7 +4,7 @@
 // keyed by the content of every input file, so an edited test or runner is rebuilt and nothing stale is served.
 import fs from "node:fs";
 import path from "node:path";
-import { LAB_DIR } from "@/lib/lab/exercises";
+import { LAB_DIR } from "@/lib/lab/exercises/load";
 import { contentHash, readCached, removeCached, writeCached } from "./cache";
 
 export type SandboxBundle = { code: string; /** changes whenever the code does: keys V8's code cache */ key: string };
@@ -25,9 +25,9 @@ const stamp = (file: string) => {
 function entrySource(exerciseDir: string): string {
   const lib = (file: string) => JSON.stringify(path.join(process.cwd(), "lib", "lab", file));
   return `
-    import { gradeSubmission } from ${lib("grade.ts")};
+    import { gradeSubmission } from ${lib("runner/grade.ts")};
     import { collectTests } from ${lib("api/define.ts")};
-    import { planTests } from ${lib("run.ts")};
+    import { planTests } from ${lib("runner/run-suite.ts")};
     import visible from ${JSON.stringify(path.join(exerciseDir, "tests.ts"))};
     import hidden from ${JSON.stringify(path.join(exerciseDir, "hidden.ts"))};
     // Visible tests first, then hidden ones: a hidden test's inputs can never reach a visible test's message.

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { labExercisePage, labExercises, parseNoteRef } from "./catalog";
-import { listExercises } from "./exercises";
+import { listExercises } from "./load";
 
 const LAB = path.join(process.cwd(), "lab");
 

@@ -7,11 +7,11 @@
 // Learner code shares this realm, so nothing it can touch may stop the run or put its words where they do not
 // belong: the engine is driven through the methods captured before it loaded (provenance.ts), and whatever a test
 // throws — or tf's engine throws when learner code broke it — becomes that test's error, never the run's.
-import { collectTests, type LabTests, type TestCase } from "./api/define";
-import { isAssertionError } from "./api/errors";
-import { tensorProvenance } from "./api/provenance";
-import type { Tf } from "./api/tf";
-import { describeError, lineInSolution, type SolutionModule } from "./module";
+import { collectTests, type LabTests, type TestCase } from "../api/define";
+import { isAssertionError } from "../api/errors";
+import { tensorProvenance } from "../api/provenance";
+import type { Tf } from "../api/tf";
+import { describeError, lineInSolution, type SolutionModule } from "./solution-module";
 import type { OutputCapture } from "./output";
 import { summarize, testResult, type PlannedTest, type Results, type TestResult } from "./results";
 

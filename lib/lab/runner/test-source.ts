@@ -1,7 +1,7 @@
 // Each test's own source, as Exercism's results format (v2 and v3) gives it in `test_code`: the body of the function
 // passed to `test("name", () => { … })`, read from the test file's text (not Function.prototype.toString, which in
 // the browser would be bundled, minified code). Pure: a small scanner that knows strings, template literals,
-// comments and regular expressions, enough for the test files in lab/ (lib/lab/test-source.test.ts checks every one).
+// comments and regular expressions, enough for the test files in lab/ (lib/lab/runner/test-source.test.ts checks every one).
 //
 // Only ever given tests.ts: hidden.ts is never read for this, and withTestCode never gives a hidden test its code.
 import type { Results } from "./results";

@@ -3,9 +3,9 @@
 // run, enforced from outside by disposing the isolate. TensorFlow.js (CPU backend) is loaded into every isolate from
 // V8's code cache of its prebuilt bundle. Runs in a grading process (worker.ts), never in the web server.
 import ivm from "isolated-vm";
-import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/results";
+import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
 import { acceptResults, acceptTest, capMessage, stoppedResults } from "./accept";
-import { readTfjsBundle, sandboxBundle } from "./bundle";
+import { readTfjsBundle, sandboxBundle } from "./isolate-bundle";
 import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, DEFAULT_MEMORY_LIMIT_MB, GRACE_MS, SETUP_LIMIT_MS } from "./limits";
 
 export type SandboxRequest = {

@@ -1,6 +1,6 @@
 // The grading worker: TensorFlow.js on the best backend, the learner's module, the exercise's visible tests.
 // The page keeps one worker warm between runs and terminates it when a test runs past its time limit.
-import { gradeSubmission } from "@/lib/lab/grade";
+import { gradeSubmission } from "@/lib/lab/runner/grade";
 import type { Tf } from "@/lib/lab/api";
 import { chooseBackend, tf } from "./backend";
 import type { RunRequest, WorkerEvent } from "./protocol";

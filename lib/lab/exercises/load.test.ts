@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listExercises, loadExercise, UnknownExerciseError } from "./exercises";
+import { listExercises, loadExercise, UnknownExerciseError } from "./load";
 
 describe("exercises on disk", () => {
   it("lists exercises by order with their front matter", () => {

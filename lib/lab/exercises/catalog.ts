@@ -2,8 +2,8 @@
 // Server-only. Hidden tests and reference solutions never leave the server through here.
 import { renderMarkdown } from "@/lib/content/render";
 import type { Db } from "@/lib/db";
-import { listExercises, loadExercise, UnknownExerciseError, visibleTestSources } from "./exercises";
-import type { TestCodeView } from "./test-source";
+import { listExercises, loadExercise, UnknownExerciseError, visibleTestSources } from "./load";
+import type { TestCodeView } from "../runner/test-source";
 
 export type NoteRef = { deck: string; number: number; href: string };
 

@@ -1,5 +1,5 @@
 // Messages between the web server's grader pool (pool.ts) and a grading process (worker.ts), over Node's IPC.
-import type { PlannedTest, Results, TestResult } from "@/lib/lab/results";
+import type { PlannedTest, Results, TestResult } from "@/lib/lab/runner/results";
 
 export type GradeJob = { exerciseId: string; source: string; exports: readonly string[] };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { tf } from "./testing";
-import { defineTests } from "./api/define";
+import { tf } from "../testing";
+import { defineTests } from "../api/define";
 import { gradeSubmission } from "./grade";
 import { parseResults } from "./results-schema";
-import { runSuite } from "./run";
+import { runSuite } from "./run-suite";
 import { createOutputCapture } from "./output";
 
 const solution = { double: (x: number) => 2 * x };

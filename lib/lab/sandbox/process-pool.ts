@@ -1,11 +1,11 @@
 // The server's grader: a bounded FIFO queue (pool.ts) in front of grading processes (grading-process.ts), one per
 // core by default, each grading one submission at a time in a fresh isolate. A process that dies is replaced by
 // the next job that needs one. Job workers own graders (the lab.grade job); the web server never starts one.
-import type { Results } from "@/lib/lab/results";
+import type { Results } from "@/lib/lab/runner/results";
 import { GradingProcess } from "./grading-process";
-import { createGraderPool, graderPoolSize } from "./pool";
-import type { GradeJob } from "./protocol";
-import { graderWorkerScript } from "./worker-script";
+import { createGraderPool, graderPoolSize } from "./admission";
+import type { GradeJob } from "./process-protocol";
+import { graderWorkerScript } from "./process-script";
 
 export type GraderStats = { workers: number; busy: number; queued: number; queueLimit: number; processes: number[] };
 

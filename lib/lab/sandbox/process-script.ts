@@ -14,7 +14,7 @@ async function buildWorkerScript(): Promise<string> {
   const { build } = await import("esbuild");
   const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
   const result = await build({
-    entryPoints: [path.join(process.cwd(), "lib", "lab", "sandbox", "worker.ts")],
+    entryPoints: [path.join(process.cwd(), "lib", "lab", "sandbox", "process-entry.ts")],
     bundle: true,
     write: false,
     format: "cjs",

@@ -4,13 +4,13 @@
 // Order matters: tf's tensors are recorded (provenance.ts) and the tests registered — their inputs and expected
 // values closed over — before the learner's module runs a single line; the tests then see the learner's exports
 // through a plain object of our own, filled once the module has loaded.
-import { collectTests, type LabTests, type TestCase } from "./api/define";
-import { tensorProvenance } from "./api/provenance";
-import type { Tf } from "./api/tf";
-import { LabModuleError, loadSolutionModule } from "./module";
+import { collectTests, type LabTests, type TestCase } from "../api/define";
+import { tensorProvenance } from "../api/provenance";
+import type { Tf } from "../api/tf";
+import { LabModuleError, loadSolutionModule } from "./solution-module";
 import { createOutputCapture } from "./output";
 import { errorResults, summarize, type Results } from "./results";
-import { defaultNow, planTests, runSuite, type RunEvents } from "./run";
+import { defaultNow, planTests, runSuite, type RunEvents } from "./run-suite";
 
 export type GradeSubmissionOptions = RunEvents & {
   tf: Tf;

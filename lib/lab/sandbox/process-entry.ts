@@ -1,8 +1,8 @@
 // A grading process: started by the pool (pool.ts) with a minimal environment, it grades one submission at a time,
 // each in a fresh isolate, and reports progress so the pool can still answer if this process dies mid-run.
 // Built to plain JavaScript by worker-script.ts; needs `--no-node-snapshot` (isolated-vm on Node ≥ 20).
-import { gradeInSandbox, SandboxSetupError, warmSandbox } from "./grade-in-sandbox";
-import type { FromWorker, ToWorker } from "./protocol";
+import { gradeInSandbox, SandboxSetupError, warmSandbox } from "./isolate";
+import type { FromWorker, ToWorker } from "./process-protocol";
 
 const send = (message: FromWorker) => process.send?.(message);
 const memoryLimitMb = Number(process.env.LATENT_GRADER_MEMORY_MB) || undefined;

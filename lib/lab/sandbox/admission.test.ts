@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGraderPool, GraderBusyError, graderPoolSize } from "./pool";
+import { createGraderPool, GraderBusyError, graderPoolSize } from "./admission";
 
 const deferred = () => {
   let resolve!: () => void;
