@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listExercises, loadExercise } from "@/lib/lab/exercises/load";
 import type { Results } from "@/lib/lab/runner/results";
 import { parseResults } from "@/lib/lab/runner/results-schema";
-import { createGrader } from "@/lib/lab/sandbox/process-pool";
+import { createGradingPool } from "@/lib/lab/sandbox/process-pool";
 import { main } from "@/scripts/lab";
 import { computesNothing, FORGERY_KINDS, forgedSolution, type ForgeryKind } from "./forgeries";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const kinds = Object.keys(FORGERY_KINDS) as ForgeryKind[];
 const exercises = listExercises().map((summary) => loadExercise(summary.id));
-const grader = createGrader({ workers: 2, queueLimit: 256 });
+const grader = createGradingPool({ workers: 2, queueLimit: 256 });
 let dir: string;
 /** What a solution that computes nothing passes, per exercise: a forgery may pass no more. */
 const nothing = new Map<string, Results>();

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { collectTests, type LabTests } from "@/lib/lab/api";
 import { LAB_DIR, listExercises, loadExercise, loadExerciseTests } from "@/lib/lab/exercises/load";
-import { gradeSubmission } from "@/lib/lab/runner/grade";
+import { gradeSolution } from "@/lib/lab/runner/grade";
 import { loadNodeTf } from "@/lib/lab/runner/node-tf";
 import type { Results } from "@/lib/lab/runner/results";
 import { parseResults } from "@/lib/lab/runner/results-schema";
@@ -43,7 +43,7 @@ describe.each(exercises.map((summary) => ({ id: summary.id })))("$id", ({ id }) 
   });
 
   const grade = async (source: string, filename: string) => {
-    const results = await gradeSubmission({ tf, source, filename, exports: exercise.exports, tests: all });
+    const results = await gradeSolution({ tf, source, filename, exports: exercise.exports, tests: all });
     parseResults(results); // every run produces exactly the results format
     return results;
   };

@@ -10,8 +10,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
 import { installJobQueue } from "@/lib/jobs/queue-schema";
-import { createGrader } from "@/lib/lab/sandbox/process-pool";
-import { graderPoolSize } from "@/lib/lab/sandbox/admission";
+import { createGradingPool } from "@/lib/lab/sandbox/process-pool";
+import { gradingPoolSize } from "@/lib/lab/sandbox/admission";
 import { gradingQueueLimit } from "@/lib/lab/submissions/submit";
 import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { stopChild } from "@/lib/server/boot";
@@ -59,8 +59,8 @@ const row = (label: string, latencies: number[], seconds: number, extra = "") =>
 
 // The grader on its own, in this process: what a submission costs without HTTP, sessions, the queue and the database.
 async function gradeDirectly() {
-  const { concurrency } = graderPoolSize();
-  const grader = createGrader({ workers: concurrency, queueLimit: 64 });
+  const { concurrency } = gradingPoolSize();
+  const grader = createGradingPool({ workers: concurrency, queueLimit: 64 });
   const job = { exerciseId: "kl-divergence", source: solution, exports: ["klDivergence"] };
   try {
     await grader.warm();
@@ -139,7 +139,7 @@ async function main() {
     const cookies = await Promise.all(emails.map((email) => client.signIn(email, PASSWORD)));
 
     await installJobQueue(bench.databaseUrl, () => undefined);
-    const { concurrency } = graderPoolSize();
+    const { concurrency } = gradingPoolSize();
     const submissionLevels = async (workerCount: number, levels: number[]) => {
       const workers = await startWorkers(bench, workerCount);
       try {

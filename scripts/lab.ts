@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { listExercises, loadExercise, loadExerciseTests, UnknownExerciseError, visibleTestSources } from "@/lib/lab/exercises/load";
-import { gradeSubmission } from "@/lib/lab/runner/grade";
+import { gradeSolution } from "@/lib/lab/runner/grade";
 import { loadNodeTf } from "@/lib/lab/runner/node-tf";
 import { formatReport } from "@/lib/lab/runner/report";
 import { withTestCode } from "@/lib/lab/runner/test-source";
@@ -87,7 +87,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const tf = await loadNodeTf();
-  const graded = await gradeSubmission({
+  const graded = await gradeSolution({
     tf,
     source: fs.readFileSync(file, "utf8"),
     filename: path.basename(file),

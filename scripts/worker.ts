@@ -8,7 +8,7 @@ import { parseWorkerConfig } from "@/lib/jobs/config";
 import { lowerPriority } from "@/lib/jobs/priority";
 import { startJobWorker } from "@/lib/jobs/runner";
 import { TASKS } from "@/lib/jobs/tasks";
-import { serverGrader } from "@/lib/lab/sandbox/process-pool";
+import { serverGradingPool } from "@/lib/lab/sandbox/process-pool";
 import { loadEnvironment, workerDatabaseUrl } from "@/lib/server/boot";
 
 const log = (line: string) => console.log(`[latent worker] ${line}`);
@@ -28,7 +28,7 @@ async function main() {
   const worker = await startJobWorker({ databaseUrl, tasks: TASKS, concurrency, shutdownGraceMs, log });
   log(`${worker.id} is taking jobs (${concurrency} at once, background jobs one at a time; niceness ${niceness}).`);
   // The grading processes start now rather than with the first submission, which would wait for them.
-  serverGrader()
+  serverGradingPool()
     .warm()
     .catch((error: Error) => log(`the grader could not start yet (${error.message}); it will try again at the first submission`));
 
@@ -41,7 +41,7 @@ async function main() {
     log(`${signal}: finishing running jobs (up to ${shutdownGraceMs / 1000} s, then they are handed back)…`);
     worker.stop().then(
       () => {
-        serverGrader().close();
+        serverGradingPool().close();
         process.exit(0);
       },
       (error: unknown) => {

@@ -1,6 +1,6 @@
 // The grading worker: TensorFlow.js on the best backend, the learner's module, the exercise's visible tests.
 // The page keeps one worker warm between runs and terminates it when a test runs past its time limit.
-import { gradeSubmission } from "@/lib/lab/runner/grade";
+import { gradeSolution } from "@/lib/lab/runner/grade";
 import type { Tf } from "@/lib/lab/api";
 import { chooseBackend, tf } from "./backend";
 import type { RunRequest, WorkerEvent } from "./protocol";
@@ -19,7 +19,7 @@ self.addEventListener("message", async (message: MessageEvent<RunRequest>) => {
     const load = visibleTests[request.exerciseId];
     if (!load) throw new Error(`There is no exercise "${request.exerciseId}".`);
     const suite = (await load()).default;
-    const results = await gradeSubmission({
+    const results = await gradeSolution({
       tf: tf as unknown as Tf,
       source: request.source,
       exports: request.exports,

@@ -12,7 +12,7 @@ import { createOutputCapture } from "./output";
 import { errorResults, summarize, type Results } from "./results";
 import { defaultNow, planTests, runSuite, type RunEvents } from "./run-suite";
 
-export type GradeSubmissionOptions = RunEvents & {
+export type GradeSolutionOptions = RunEvents & {
   tf: Tf;
   /** The learner's TypeScript source. */
   source: string;
@@ -30,7 +30,7 @@ const { freeze } = Object; // captured before learner code can replace it
 export const INTERFERED_MESSAGE =
   "Your code interfered with the test runner (it changed the objects the tests rely on), so it could not be graded. Remove those changes and submit again.";
 
-export async function gradeSubmission(options: GradeSubmissionOptions): Promise<Results> {
+export async function gradeSolution(options: GradeSolutionOptions): Promise<Results> {
   const { tf } = options;
   const now = options.now ?? defaultNow();
   const startedAt = now();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tf } from "../testing";
 import { defineTests } from "../api/define";
-import { gradeSubmission } from "./grade";
+import { gradeSolution } from "./grade";
 import { parseResults } from "./results-schema";
 import { runSuite } from "./run-suite";
 import { createOutputCapture } from "./output";
@@ -85,19 +85,19 @@ describe("runSuite", () => {
   });
 });
 
-describe("gradeSubmission", () => {
+describe("gradeSolution", () => {
   const suite = defineTests<{ double: (x: number) => number }>(({ test, solution: s, expectClose }) => {
     test("doubles", () => expectClose(s.double(3), 6));
     test("doubles negatives", () => expectClose(s.double(-1), -2), { hidden: true });
   });
 
   it("grades a source file end to end", async () => {
-    const results = await gradeSubmission({ tf, source: "export const double = (x: number) => x * 2;", exports: ["double"], tests: [suite] });
+    const results = await gradeSolution({ tf, source: "export const double = (x: number) => x * 2;", exports: ["double"], tests: [suite] });
     expect(parseResults(results).status).toBe("pass");
   });
 
   it("turns a module that cannot load into an error result listing every test as skipped", async () => {
-    const results = await gradeSubmission({ tf, source: "export const double = (x: number) => x *;", exports: ["double"], tests: [suite] });
+    const results = await gradeSolution({ tf, source: "export const double = (x: number) => x *;", exports: ["double"], tests: [suite] });
     parseResults(results);
     expect(results.status).toBe("error");
     expect(results.message).toMatch(/^solution\.ts:1:\d+: syntax error/);
@@ -109,7 +109,7 @@ describe("gradeSubmission", () => {
   });
 
   it("points an error thrown by the learner's code at its line", async () => {
-    const results = await gradeSubmission({
+    const results = await gradeSolution({
       tf,
       source: 'export function double(x: number): number {\n  throw new Error("Not implemented");\n}',
       filename: "starter.ts",

@@ -27,7 +27,7 @@ export type RunSuiteOptions = RunEvents & {
   /** The suites, registered here with `solutionModule` injected… */
   tests?: readonly LabTests<unknown>[];
   solutionModule?: SolutionModule;
-  /** …or tests already registered (gradeSubmission registers them before the learner's code loads). */
+  /** …or tests already registered (gradeSolution registers them before the learner's code loads). */
   cases?: readonly TestCase[];
   /** Reported in the results; default tf.getBackend(). */
   backend?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGraderPool, GraderBusyError, graderPoolSize } from "./admission";
+import { createAdmissionQueue, GraderBusyError, gradingPoolSize } from "./admission";
 
 const deferred = () => {
   let resolve!: () => void;
@@ -9,7 +9,7 @@ const deferred = () => {
 
 describe("grader pool", () => {
   it("runs at most `concurrency` tasks at once, queues the next ones in order, and refuses past the queue", async () => {
-    const pool = createGraderPool({ concurrency: 2, queueLimit: 2 });
+    const pool = createAdmissionQueue({ concurrency: 2, queueLimit: 2 });
     const gates = [deferred(), deferred(), deferred(), deferred()];
     const order: number[] = [];
     const runs = gates.map((gate, i) =>
@@ -35,13 +35,13 @@ describe("grader pool", () => {
   });
 
   it("frees its slot when a task fails", async () => {
-    const pool = createGraderPool({ concurrency: 1, queueLimit: 0 });
+    const pool = createAdmissionQueue({ concurrency: 1, queueLimit: 0 });
     await expect(pool.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await pool.run(async () => 1)).toBe(1);
   });
 
   it("says how long to wait when busy", async () => {
-    const pool = createGraderPool({ concurrency: 1, queueLimit: 0, typicalTaskMs: 200 });
+    const pool = createAdmissionQueue({ concurrency: 1, queueLimit: 0, typicalTaskMs: 200 });
     const gate = deferred();
     const running = pool.run(() => gate.promise);
     const refused = await pool.run(async () => 1).catch((e: unknown) => e);
@@ -54,13 +54,13 @@ describe("grader pool", () => {
 
 describe("grader pool admission", () => {
   it("frees a slot before the caller hears back, so an immediate resubmission is admitted", async () => {
-    const pool = createGraderPool({ concurrency: 1, queueLimit: 0 });
+    const pool = createAdmissionQueue({ concurrency: 1, queueLimit: 0 });
     await pool.run(async () => 1);
     expect(await pool.run(async () => 2)).toBe(2);
   });
 
   it("bases Retry-After on how long tasks take", async () => {
-    const pool = createGraderPool({ concurrency: 1, queueLimit: 1, typicalTaskMs: 4000 });
+    const pool = createAdmissionQueue({ concurrency: 1, queueLimit: 1, typicalTaskMs: 4000 });
     const gate = deferred();
     const running = [pool.run(() => gate.promise), pool.run(() => gate.promise)];
     const refused = (await pool.run(async () => 1).catch((e: unknown) => e)) as GraderBusyError;
@@ -70,8 +70,8 @@ describe("grader pool admission", () => {
   });
 
   it("reads its size from the environment, with defaults for missing or bad values", () => {
-    expect(graderPoolSize({ LATENT_GRADER_WORKERS: "3" } as unknown as NodeJS.ProcessEnv)).toEqual({ concurrency: 3 });
-    const fallback = graderPoolSize({ LATENT_GRADER_WORKERS: "-1" } as unknown as NodeJS.ProcessEnv);
+    expect(gradingPoolSize({ LATENT_GRADER_WORKERS: "3" } as unknown as NodeJS.ProcessEnv)).toEqual({ concurrency: 3 });
+    const fallback = gradingPoolSize({ LATENT_GRADER_WORKERS: "-1" } as unknown as NodeJS.ProcessEnv);
     expect(fallback.concurrency).toBeGreaterThanOrEqual(1);
   });
 });

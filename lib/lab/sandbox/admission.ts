@@ -1,5 +1,5 @@
-// The grader's admission control: at most `concurrency` gradings at a time, the rest waiting in a bounded FIFO
-// queue. When the queue is full the caller is told to come back later (the API answers 503 with Retry-After).
+// Admission to grading: at most `concurrency` gradings at a time, the rest waiting in a bounded FIFO queue. When the
+// queue is full the caller is told to come back later (GraderBusyError, which the API answers 503 with Retry-After).
 import os from "node:os";
 import { Refusal } from "@/lib/refusal";
 
@@ -19,12 +19,12 @@ export class GraderUnavailableError extends GraderBusyError {
   }
 }
 
-export type GraderPool = {
+export type AdmissionQueue = {
   run<T>(task: () => Promise<T>): Promise<T>;
   stats(): { active: number; queued: number; concurrency: number; queueLimit: number; averageTaskMs: number };
 };
 
-export function createGraderPool(options: { concurrency: number; queueLimit: number; typicalTaskMs?: number }): GraderPool {
+export function createAdmissionQueue(options: { concurrency: number; queueLimit: number; typicalTaskMs?: number }): AdmissionQueue {
   let active = 0;
   // A moving average of how long a task holds its slot, for Retry-After.
   let averageTaskMs = options.typicalTaskMs ?? 200;
@@ -81,6 +81,6 @@ export function positiveIntegerFromEnv(value: string | undefined, fallback: numb
 }
 
 /** LATENT_GRADER_WORKERS: grading processes per job worker (default: the number of cores). */
-export function graderPoolSize(env: NodeJS.ProcessEnv = process.env): { concurrency: number } {
+export function gradingPoolSize(env: NodeJS.ProcessEnv = process.env): { concurrency: number } {
   return { concurrency: positiveIntegerFromEnv(env.LATENT_GRADER_WORKERS, os.availableParallelism()) };
 }

@@ -1,4 +1,4 @@
-// One grading process (worker.ts) seen from the web server: started with a minimal environment and a lower CPU
+// One grading process (process-entry.ts) seen from the job worker that owns it: started with a minimal environment and a lower CPU
 // priority (the web server and the database come first), given one job at a time. If it dies, stops answering or
 // grows past its resident-memory limit mid-job, the job still gets results a learner can act on, built from the
 // progress it reported, and the next job gets a fresh process.
@@ -9,7 +9,7 @@ import { errorResults, type PlannedTest, type Results, type TestResult } from "@
 import { stoppedResults } from "./accept";
 import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, graderRssLimitMb, SETUP_LIMIT_MS } from "./limits";
 import { GraderUnavailableError } from "./admission";
-import type { FromWorker, GradeJob, ToWorker } from "./process-protocol";
+import type { FromGradingProcess, GradingRequest, ToGradingProcess } from "./process-protocol";
 
 const START_LIMIT_MS = 30_000;
 // Past the sandbox's own limits, the process is considered hung and is killed.
@@ -79,7 +79,7 @@ export class GradingProcess {
         this.kill("did not start in time");
         reject(new GraderUnavailableError("a grading process did not start within 30 s"));
       }, START_LIMIT_MS);
-      this.child.once("message", (message: FromWorker) => {
+      this.child.once("message", (message: FromGradingProcess) => {
         clearTimeout(timer);
         if (message?.type === "ready") {
           if (!this.job) this.idle();
@@ -97,7 +97,7 @@ export class GradingProcess {
       });
     });
     this.ready.catch(() => undefined);
-    this.child.on("message", (message: FromWorker) => this.onMessage(message));
+    this.child.on("message", (message: FromGradingProcess) => this.onMessage(message));
     this.child.on("exit", (code, signal) => {
       this.exited = true;
       this.onExit(code, signal);
@@ -114,7 +114,7 @@ export class GradingProcess {
     return this.child.pid;
   }
 
-  async grade(job: GradeJob): Promise<Results> {
+  async grade(job: GradingRequest): Promise<Results> {
     if (this.job) throw new Error("A grading process grades one submission at a time.");
     this.busy(); // keeps a script alive while it waits for the process to start
     await this.ready;
@@ -144,7 +144,7 @@ export class GradingProcess {
           else reject(outcome.error);
         },
       };
-      this.child.send({ type: "grade", jobId, job: { ...job, exports: [...job.exports] } } satisfies ToWorker);
+      this.child.send({ type: "grade", jobId, job: { ...job, exports: [...job.exports] } } satisfies ToGradingProcess);
     });
   }
 
@@ -160,7 +160,7 @@ export class GradingProcess {
     this.child.kill("SIGKILL");
   }
 
-  private onMessage(message: FromWorker): void {
+  private onMessage(message: FromGradingProcess): void {
     const job = this.job;
     if (!job || message.type === "ready" || message.jobId !== job.jobId) return;
     switch (message.type) {

@@ -25,7 +25,7 @@ const stamp = (file: string) => {
 function entrySource(exerciseDir: string): string {
   const lib = (file: string) => JSON.stringify(path.join(process.cwd(), "lib", "lab", file));
   return `
-    import { gradeSubmission } from ${lib("runner/grade.ts")};
+    import { gradeSolution } from ${lib("runner/grade.ts")};
     import { collectTests } from ${lib("api/define.ts")};
     import { planTests } from ${lib("runner/run-suite.ts")};
     import visible from ${JSON.stringify(path.join(exerciseDir, "tests.ts"))};
@@ -35,7 +35,7 @@ function entrySource(exerciseDir: string): string {
     // The plan, taken before any learner code runs, is what the host checks the results against.
     globalThis.__latentPlan = () => JSON.stringify(planTests(collectTests(suites, { tf: globalThis.tf, solution: {} })));
     globalThis.__latentGrade = (source, exportsJson, report) =>
-      gradeSubmission({
+      gradeSolution({
         tf: globalThis.tf,
         source,
         exports: JSON.parse(exportsJson),

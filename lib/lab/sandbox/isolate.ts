@@ -1,7 +1,7 @@
 // Grades learner code in a fresh V8 isolate (isolated-vm): no require, process, file system, network, timers or
 // WebAssembly inside; a memory limit; each test's time limit, a short one between tests, and a budget for the whole
 // run, enforced from outside by disposing the isolate. TensorFlow.js (CPU backend) is loaded into every isolate from
-// V8's code cache of its prebuilt bundle. Runs in a grading process (worker.ts), never in the web server.
+// V8's code cache of its prebuilt bundle. Runs in a grading process (process-entry.ts), never in the web server.
 import ivm from "isolated-vm";
 import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
 import { acceptResults, acceptTest, capMessage, stoppedResults } from "./accept";
@@ -121,7 +121,7 @@ async function compileCached(isolate: ivm.Isolate, key: string, code: string, fi
 }
 
 /** Fills V8's code cache for tfjs ahead of the first submission (a grading process calls this when it starts). */
-export async function warmSandbox(): Promise<void> {
+export async function warmIsolate(): Promise<void> {
   tfjsCode ??= readTfjsBundle();
   const isolate = new ivm.Isolate({ memoryLimit: DEFAULT_MEMORY_LIMIT_MB });
   try {
@@ -134,7 +134,7 @@ export async function warmSandbox(): Promise<void> {
 const isMemoryError = (message: string) => /memory limit|Array buffer allocation failed|allocation failed|out of memory/i.test(message);
 
 /** Grades one submission against the exercise's visible and hidden tests. Throws only SandboxSetupError. */
-export async function gradeInSandbox(request: SandboxRequest, events: SandboxEvents = {}): Promise<Results> {
+export async function gradeInIsolate(request: SandboxRequest, events: SandboxEvents = {}): Promise<Results> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const memoryLimitMb = request.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;

@@ -1,14 +1,14 @@
 // Verdict parity: for every exercise and every committed solution (reference, starter, wrong/*, correct/*), the
 // server sandbox (grading processes, isolates) gives the same per-test verdicts as the Node grader (the CLI's
-// path: gradeSubmission in-process with tfjs's CPU backend). The browser's side (visible tests) is in e2e.
+// path: gradeSolution in-process with tfjs's CPU backend). The browser's side (visible tests) is in e2e.
 import { afterAll, describe, expect, it } from "vitest";
-import { gradeSubmission } from "@/lib/lab/runner/grade";
+import { gradeSolution } from "@/lib/lab/runner/grade";
 import { listExercises, loadExercise, loadExerciseTests } from "@/lib/lab/exercises/load";
 import { loadNodeTf } from "@/lib/lab/runner/node-tf";
 import { resultsSchema } from "@/lib/lab/runner/results-schema";
-import { createGrader } from "./process-pool";
+import { createGradingPool } from "./process-pool";
 
-const grader = createGrader({ workers: 2, queueLimit: 64 });
+const grader = createGradingPool({ workers: 2, queueLimit: 64 });
 afterAll(() => grader.close());
 
 const verdicts = (results: { tests: Array<{ name: string; status: string }> }) => results.tests.map((t) => `${t.status} · ${t.name}`);
@@ -27,7 +27,7 @@ describe("sandbox ↔ Node grader parity", () => {
       ];
       const sandboxed = await Promise.all(solutions.map((s) => grader.grade({ exerciseId: exercise.id, source: s.source, exports: exercise.exports })));
       for (const [i, solution] of solutions.entries()) {
-        const node = await gradeSubmission({ tf: tf as never, source: solution.source, exports: exercise.exports, tests: suites, backend: "cpu" });
+        const node = await gradeSolution({ tf: tf as never, source: solution.source, exports: exercise.exports, tests: suites, backend: "cpu" });
         const sandbox = resultsSchema.parse(sandboxed[i]);
         expect(verdicts(sandbox), `${exercise.id}/${solution.file}`).toEqual(verdicts(node));
         expect(sandbox.status, `${exercise.id}/${solution.file}`).toBe(node.status);

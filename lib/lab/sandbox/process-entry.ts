@@ -1,17 +1,17 @@
-// A grading process: started by the pool (pool.ts) with a minimal environment, it grades one submission at a time,
-// each in a fresh isolate, and reports progress so the pool can still answer if this process dies mid-run.
-// Built to plain JavaScript by worker-script.ts; needs `--no-node-snapshot` (isolated-vm on Node ≥ 20).
-import { gradeInSandbox, SandboxSetupError, warmSandbox } from "./isolate";
-import type { FromWorker, ToWorker } from "./process-protocol";
+// The main module of a grading process: started by the process pool (grading-process.ts) with a minimal environment,
+// it grades one submission at a time, each in a fresh isolate (isolate.ts), and reports progress so the pool can still
+// answer if this process dies mid-run. Built to plain JavaScript by process-script.ts; needs `--no-node-snapshot` (isolated-vm on Node ≥ 20).
+import { gradeInIsolate, SandboxSetupError, warmIsolate } from "./isolate";
+import type { FromGradingProcess, ToGradingProcess } from "./process-protocol";
 
-const send = (message: FromWorker) => process.send?.(message);
+const send = (message: FromGradingProcess) => process.send?.(message);
 const memoryLimitMb = Number(process.env.LATENT_GRADER_MEMORY_MB) || undefined;
 
 process.on("disconnect", () => process.exit(0));
-process.on("message", (message: ToWorker) => {
+process.on("message", (message: ToGradingProcess) => {
   if (message?.type !== "grade") return;
   const { jobId, job } = message;
-  gradeInSandbox(
+  gradeInIsolate(
     { exerciseId: job.exerciseId, source: job.source, exports: job.exports, memoryLimitMb },
     {
       onPlan: (plan) => send({ type: "plan", jobId, plan }),
@@ -28,7 +28,7 @@ process.on("message", (message: ToWorker) => {
 });
 
 // Ready once tfjs's code cache is filled; if that fails, the first submission says why.
-warmSandbox().then(
+warmIsolate().then(
   () => send({ type: "ready" }),
   () => send({ type: "ready" }),
 );

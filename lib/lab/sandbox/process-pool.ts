@@ -1,37 +1,38 @@
-// The server's grader: a bounded FIFO queue (pool.ts) in front of grading processes (grading-process.ts), one per
-// core by default, each grading one submission at a time in a fresh isolate. A process that dies is replaced by
-// the next job that needs one. Job workers own graders (the lab.grade job); the web server never starts one.
+// The pool of grading processes: an admission queue (admission.ts) in front of grading processes
+// (grading-process.ts), one per core by default, each grading one submission at a time in a fresh isolate. A process
+// that dies is replaced by the next job that needs one. Job workers own the pool (the lab.grade job); the web server
+// never starts one.
 import type { Results } from "@/lib/lab/runner/results";
 import { GradingProcess } from "./grading-process";
-import { createGraderPool, graderPoolSize } from "./admission";
-import type { GradeJob } from "./process-protocol";
-import { graderWorkerScript } from "./process-script";
+import { createAdmissionQueue, gradingPoolSize } from "./admission";
+import type { GradingRequest } from "./process-protocol";
+import { gradingProcessScript } from "./process-script";
 
-export type GraderStats = { workers: number; busy: number; queued: number; queueLimit: number; processes: number[] };
+export type GradingPoolStats = { workers: number; busy: number; queued: number; queueLimit: number; processes: number[] };
 
-export type Grader = {
+export type GradingPool = {
   /** Grades a submission; throws GraderBusyError when the queue is full, GraderUnavailableError when it cannot run. */
-  grade(job: GradeJob): Promise<Results>;
+  grade(job: GradingRequest): Promise<Results>;
   /** Starts every grading process now instead of at the first submissions. */
   warm(): Promise<void>;
-  stats(): GraderStats;
+  stats(): GradingPoolStats;
   /** Stops the grading processes (tests, scripts). */
   close(): void;
 };
 
-export function createGrader(options: {
+export function createGradingPool(options: {
   workers: number;
   queueLimit: number;
   /** A grading process's resident-memory limit in MB; default LATENT_GRADER_RSS_MB (see limits.ts). */
   rssLimitMb?: number;
-}): Grader {
-  const queue = createGraderPool({ concurrency: options.workers, queueLimit: options.queueLimit, typicalTaskMs: 100 });
+}): GradingPool {
+  const queue = createAdmissionQueue({ concurrency: options.workers, queueLimit: options.queueLimit, typicalTaskMs: 100 });
   const processes = new Set<GradingProcess>();
   const idle: GradingProcess[] = [];
   let closed = false;
 
   const start = async (): Promise<GradingProcess> => {
-    const script = await graderWorkerScript();
+    const script = await gradingProcessScript();
     const started = new GradingProcess(
       script,
       (gone) => {
@@ -89,17 +90,17 @@ export function createGrader(options: {
   };
 }
 
-// One per process: its grading processes are this machine's. Only job workers create it (lib/lab/submissions/grade.ts).
-const globalForGrader = globalThis as unknown as { latentGrader?: Grader };
+// One per process: its grading processes are this machine's. Only job workers create it (lib/lab/submissions/grade-job.ts).
+const globalForGradingPool = globalThis as unknown as { latentGradingPool?: GradingPool };
 
 /**
- * The job worker's grader, created at first use: LATENT_GRADER_WORKERS grading processes. Its queue never refuses:
+ * The job worker's process pool, created at first use: LATENT_GRADER_WORKERS grading processes. Its queue never refuses:
  * the worker's job concurrency bounds what it is given, and the job queue's limit is the one learners meet.
  */
-export function serverGrader(): Grader {
-  if (!globalForGrader.latentGrader) {
-    const { concurrency } = graderPoolSize();
-    globalForGrader.latentGrader = createGrader({ workers: concurrency, queueLimit: 1024 });
+export function serverGradingPool(): GradingPool {
+  if (!globalForGradingPool.latentGradingPool) {
+    const { concurrency } = gradingPoolSize();
+    globalForGradingPool.latentGradingPool = createGradingPool({ workers: concurrency, queueLimit: 1024 });
   }
-  return globalForGrader.latentGrader;
+  return globalForGradingPool.latentGradingPool;
 }

@@ -1,11 +1,12 @@
-// Messages between the web server's grader pool (pool.ts) and a grading process (worker.ts), over Node's IPC.
+// Messages between the process pool (grading-process.ts, in a job worker) and a grading process (process-entry.ts),
+// over Node's IPC.
 import type { PlannedTest, Results, TestResult } from "@/lib/lab/runner/results";
 
-export type GradeJob = { exerciseId: string; source: string; exports: readonly string[] };
+export type GradingRequest = { exerciseId: string; source: string; exports: readonly string[] };
 
-export type ToWorker = { type: "grade"; jobId: number; job: GradeJob };
+export type ToGradingProcess = { type: "grade"; jobId: number; job: GradingRequest };
 
-export type FromWorker =
+export type FromGradingProcess =
   | { type: "ready" }
   | { type: "plan"; jobId: number; plan: PlannedTest[] }
   | { type: "test-start"; jobId: number; index: number }

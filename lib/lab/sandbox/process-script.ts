@@ -1,4 +1,4 @@
-// The grading process's script: worker.ts and what it imports, bundled by esbuild into one CommonJS file in the
+// The grading process's script: process-entry.ts and what it imports, bundled by esbuild into one CommonJS file in the
 // grader's cache (named by its content hash), so the web server can start it with plain `node` whatever runs the
 // server (Next's bundles, tsx, vitest). isolated-vm and esbuild stay outside the bundle, imported by absolute path.
 import fs from "node:fs";
@@ -49,7 +49,7 @@ async function buildWorkerScript(): Promise<string> {
 }
 
 /** The path of the grading process's script, built once per process (again if the file was removed). */
-export async function graderWorkerScript(): Promise<string> {
+export async function gradingProcessScript(): Promise<string> {
   if (script) {
     const file = await script.catch(() => null);
     if (file && fs.existsSync(file)) return file;

@@ -7,18 +7,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { resultsSchema } from "@/lib/lab/runner/results-schema";
 import { redactHidden } from "@/lib/lab/submissions/redact";
 import { MESSAGE_LIMIT } from "./accept";
-import { createGrader, type Grader } from "./process-pool";
+import { createGradingPool, type GradingPool } from "./process-pool";
 import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, GRACE_MS, graderRssLimitMb } from "./limits";
 
 // One process, so "the next submission" runs where the hostile one did.
-const grader = createGrader({ workers: 1, queueLimit: 8 });
+const grader = createGradingPool({ workers: 1, queueLimit: 8 });
 afterAll(() => grader.close());
 
 const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
 const grade = (source: string) => grader.grade({ exerciseId: "kl-divergence", source, exports: ["klDivergence"] }).then((r) => resultsSchema.parse(r));
 const kl = (body: string) => `import * as tf from "@tensorflow/tfjs";\nexport function klDivergence(p: tf.Tensor, q: tf.Tensor): any {\n${body}\n}\n`;
 
-async function expectNextSubmissionClean(on: Grader = grader) {
+async function expectNextSubmissionClean(on: GradingPool = grader) {
   const next = resultsSchema.parse(await on.grade({ exerciseId: "kl-divergence", source: reference, exports: ["klDivergence"] }));
   expect(next.status).toBe("pass");
   expect(next.points).toBe(next.maxPoints);
@@ -225,7 +225,7 @@ describe("the server sandbox", () => {
 
   it("stops a grading process whose resident memory passes its limit, says so, and grades the next submission in a fresh one", async () => {
     // Within the isolate's 128 MB, past a process limit set low for the test.
-    const small = createGrader({ workers: 1, queueLimit: 4, rssLimitMb: 170 });
+    const small = createGradingPool({ workers: 1, queueLimit: 4, rssLimitMb: 170 });
     try {
       await expectNextSubmissionClean(small);
       const [pid] = small.stats().processes;
@@ -310,7 +310,7 @@ return tf.sum(p, -1);`);
     const saved = { DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET };
     process.env.DATABASE_URL = "postgresql://latent:hunter2@db/latent";
     process.env.NEXTAUTH_SECRET = "not-for-learners";
-    const fresh = createGrader({ workers: 1, queueLimit: 1 });
+    const fresh = createGradingPool({ workers: 1, queueLimit: 1 });
     try {
       await fresh.warm();
       const [pid] = fresh.stats().processes;

@@ -10,7 +10,7 @@ import type { JobContext } from "@/lib/jobs/runner";
 import { parseNoteRef } from "@/lib/lab/exercises/catalog";
 import { visibleTestSources } from "@/lib/lab/exercises/load";
 import type { Results } from "@/lib/lab/runner/results";
-import { serverGrader, type Grader } from "@/lib/lab/sandbox/process-pool";
+import { serverGradingPool, type GradingPool } from "@/lib/lab/sandbox/process-pool";
 import { withTestCode } from "@/lib/lab/runner/test-source";
 import { rescheduleForLabMiss, type NoteRef } from "@/lib/review/lab-reschedule";
 import { SubmissionError } from "./errors";
@@ -48,7 +48,7 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 export async function gradeSubmission(
   input: SubmitInput,
   context: Pick<JobContext, "jobId" | "userId" | "attempt" | "db" | "signal">,
-  options: { grader?: Grader } = {},
+  options: { grader?: GradingPool } = {},
 ): Promise<SubmittedSolution> {
   const { db, jobId, userId } = context;
   if (!userId) throw new PermanentJobError("A submission must belong to a learner.");
@@ -62,7 +62,7 @@ export async function gradeSubmission(
     if (error instanceof SubmissionError) throw new PermanentJobError(error.message);
     throw error;
   }
-  const grader = options.grader ?? serverGrader();
+  const grader = options.grader ?? serverGradingPool();
   const graded = redactHidden(await unlessAborted(grader.grade({ exerciseId: exercise.id, source: input.code, exports: exercise.exports }), context.signal));
   // Visible tests carry their source (Exercism's test_code), read from tests.ts; a hidden test never does.
   const results = withTestCode(graded, visibleTestSources(exercise));

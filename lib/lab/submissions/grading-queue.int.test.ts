@@ -11,7 +11,7 @@ import { task, type JobWorker, type Task } from "@/lib/jobs/runner";
 import { TASKS } from "@/lib/jobs/tasks";
 import { createJobTestDatabase, startTestWorker, startWorkerProcess, waitForJob, type WorkerProcess } from "@/lib/jobs/testing";
 import { stopJobListener, waitForJobEnd } from "@/lib/jobs/wait";
-import { serverGrader } from "@/lib/lab/sandbox/process-pool";
+import { serverGradingPool } from "@/lib/lab/sandbox/process-pool";
 import { ensureCards } from "@/lib/review/cards";
 import { SubmissionError, SubmissionInFlightError } from "./errors";
 import { gradeSubmission } from "./grade-job";
@@ -66,7 +66,7 @@ afterEach(async () => {
   await Promise.all(processes.splice(0).map((worker) => kill(worker)));
 });
 afterAll(async () => {
-  serverGrader().close();
+  serverGradingPool().close();
   await stopJobListener(t.db);
   await t.drop();
 });

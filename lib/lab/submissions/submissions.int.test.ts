@@ -11,7 +11,7 @@ import { TASKS } from "@/lib/jobs/tasks";
 import { createJobTestDatabase, startTestWorker } from "@/lib/jobs/testing";
 import { stopJobListener } from "@/lib/jobs/wait";
 import type { Results } from "@/lib/lab/runner/results";
-import { serverGrader } from "@/lib/lab/sandbox/process-pool";
+import { serverGradingPool } from "@/lib/lab/sandbox/process-pool";
 import { answerCard, setSuspended } from "@/lib/review/answer";
 import { ensureCards } from "@/lib/review/cards";
 import { loadQueue } from "@/lib/review/queue";
@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker.stop();
-  serverGrader().close();
+  serverGradingPool().close();
   await stopJobListener(t.db);
   await t.drop();
 });

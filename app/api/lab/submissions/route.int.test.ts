@@ -12,7 +12,7 @@ import type { JobView } from "@/lib/jobs/status";
 import { TASKS } from "@/lib/jobs/tasks";
 import { createJobTestDatabase, startTestWorker } from "@/lib/jobs/testing";
 import { stopJobListener } from "@/lib/jobs/wait";
-import { serverGrader } from "@/lib/lab/sandbox/process-pool";
+import { serverGradingPool } from "@/lib/lab/sandbox/process-pool";
 import type { PendingSubmission, SubmissionDetail, SubmissionPage, SubmittedSolution } from "@/lib/lab/submissions/types";
 
 // One grading job queued or running at a time: a second learner's submission while one grades gets 503.
@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker.stop();
-  serverGrader().close();
+  serverGradingPool().close();
   await stopJobListener(t.db);
   await t.drop();
 });
