@@ -1,21 +1,10 @@
 import type { DataType, DataTypeMap, Tensor } from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
-import { tf } from "../testing";
+import { failure, tf } from "../testing";
 import { createExpectations } from "./expect";
 import { isAssertionError } from "./errors";
 
 const checks = createExpectations(tf);
-
-/** The message of the LabAssertionError fn throws (and that it is one). */
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(isAssertionError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error("expected the check to fail");
-}
 
 describe("expectClose", () => {
   it("passes within the backend's default tolerance and fails outside it", () => {

@@ -1,20 +1,9 @@
 import type { Tensor } from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
-import { tf } from "../testing";
-import { isAssertionError } from "./errors";
+import { failure, tf } from "../testing";
 import { createExpectations } from "./expect";
 
 const { expectGradientClose } = createExpectations(tf);
-
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(isAssertionError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error("expected the check to fail");
-}
 
 const p = [0.2, 0.5, 0.3];
 const q = [0.1, 0.6, 0.3];
