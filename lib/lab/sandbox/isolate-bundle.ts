@@ -1,7 +1,9 @@
-// What runs inside the sandbox, compiled to one plain script per exercise: the test API, the runner, the module
-// loader (sucrase) and the exercise's visible and hidden tests. TensorFlow.js is not in it: the isolate gets its
-// own copy from tfjs's prebuilt bundle. Built with esbuild on first use, kept in memory and on disk (cache.ts),
-// keyed by the content of every input file, so an edited test or runner is rebuilt and nothing stale is served.
+// What runs inside the sandbox, compiled to one plain script per exercise: isolate-entry.ts and what it imports (the
+// test API, the runner, the module loader with sucrase) with the exercise's visible and hidden tests. TensorFlow.js is
+// not in it: the isolate gets its own copy from tfjs's prebuilt bundle. Built with esbuild on first use, kept in
+// memory and on disk (cache.ts), keyed by the content of every input file, so an edited test, runner or entry is
+// rebuilt and nothing stale is served.
+import type { Plugin } from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
 import { LAB_DIR } from "@/lib/lab/exercises/load";
@@ -22,30 +24,17 @@ const stamp = (file: string) => {
   }
 };
 
-function entrySource(exerciseDir: string): string {
-  const lib = (file: string) => JSON.stringify(path.join(process.cwd(), "lib", "lab", file));
-  return `
-    import { gradeSolution } from ${lib("runner/grade.ts")};
-    import { collectTests } from ${lib("api/define.ts")};
-    import { planTests } from ${lib("runner/run-suite.ts")};
-    import visible from ${JSON.stringify(path.join(exerciseDir, "tests.ts"))};
-    import hidden from ${JSON.stringify(path.join(exerciseDir, "hidden.ts"))};
-    // Visible tests first, then hidden ones: a hidden test's inputs can never reach a visible test's message.
-    const suites = [visible, hidden];
-    // The plan, taken before any learner code runs, is what the host checks the results against.
-    globalThis.__latentPlan = () => JSON.stringify(planTests(collectTests(suites, { tf: globalThis.tf, solution: {} })));
-    globalThis.__latentGrade = (source, exportsJson, report) =>
-      gradeSolution({
-        tf: globalThis.tf,
-        source,
-        exports: JSON.parse(exportsJson),
-        tests: suites,
-        backend: "cpu",
-        onPlan: () => report.applySync(undefined, ["plan", ""]),
-        onTestStart: ({ index }) => report.applySync(undefined, ["start", String(index)]),
-        onTestEnd: ({ index, result }) => report.applySync(undefined, ["end", JSON.stringify({ index, result })]),
-      }).then((results) => JSON.stringify(results));
-  `;
+const ENTRY = path.join(process.cwd(), "lib", "lab", "sandbox", "isolate-entry.ts");
+
+/** Resolves the entry's "latent:visible-tests" and "latent:hidden-tests" to the exercise's tests.ts and hidden.ts. */
+function exerciseSuites(exerciseDir: string): Plugin {
+  const files: Record<string, string> = { "latent:visible-tests": "tests.ts", "latent:hidden-tests": "hidden.ts" };
+  return {
+    name: "exercise-suites",
+    setup(build) {
+      build.onResolve({ filter: /^latent:(visible|hidden)-tests$/ }, (args) => ({ path: path.join(exerciseDir, files[args.path]!) }));
+    },
+  };
 }
 
 type Manifest = { inputs: Record<string, string>; key: string };
@@ -65,7 +54,6 @@ function inputsUnchanged(inputs: Record<string, string>): boolean {
 
 async function buildBundle(exerciseId: string): Promise<Built> {
   const dir = path.join(LAB_DIR, exerciseId);
-  const entry = entrySource(dir);
   const manifestName = `sandbox-${exerciseId}.json`;
   const manifest = readCached(manifestName, (text) => JSON.parse(text) as Manifest);
   if (manifest && inputsUnchanged(manifest.inputs)) {
@@ -73,9 +61,8 @@ async function buildBundle(exerciseId: string): Promise<Built> {
     if (code !== null && contentHash(code) === manifest.key) return { code, key: manifest.key, inputs: manifest.inputs };
   }
   const { build } = await import("esbuild");
-  const sourcefile = `sandbox-${exerciseId}.ts`;
   const result = await build({
-    stdin: { contents: entry, resolveDir: process.cwd(), loader: "ts", sourcefile },
+    entryPoints: [ENTRY],
     bundle: true,
     write: false,
     metafile: true,
@@ -88,13 +75,13 @@ async function buildBundle(exerciseId: string): Promise<Built> {
     banner: { js: '"use strict";' },
     // Type-only imports of tfjs vanish; anything else would be a mistake in a portable file.
     external: ["@tensorflow/tfjs", "@tensorflow/tfjs-core"],
+    plugins: [exerciseSuites(dir)],
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.text;
   const key = contentHash(code);
   const inputs: Record<string, string> = {};
   for (const input of Object.keys(result.metafile.inputs)) {
-    if (input === sourcefile || input.startsWith("<stdin>")) continue;
     const file = path.resolve(process.cwd(), input);
     inputs[file] = contentHash(fs.readFileSync(file));
   }
