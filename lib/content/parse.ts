@@ -8,6 +8,7 @@
 //   …answer markdown…        up to the next question; trailing `---` separators and blank lines are dropped
 //
 // Lines inside fenced code (``` or ~~~, any info string, longer fences) never start, end or split a note.
+import { readFrontMatter, type FrontMatterEntry } from "./front-matter";
 import { repairMojibake } from "./mojibake";
 
 export type ParsedNote = { number: number; question: string; answerMarkdown: string; line: number };
@@ -46,18 +47,9 @@ function normalizeInfo(info: string): string {
   return info.replace(/^(\s*[^\s=`]+)=\S*/, "$1");
 }
 
-function parseTags(lines: string[]): string[] {
-  const tags: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^tags[ \t]*:[ \t]*(.*)$/i.exec(lines[i]!);
-    if (!match) continue;
-    const value = match[1]!.trim();
-    if (value) {
-      tags.push(...value.replace(/^\[|\]$/g, "").split(","));
-    } else {
-      for (let k = i + 1; k < lines.length && /^[ \t]*-[ \t]+/.test(lines[k]!); k++) tags.push(lines[k]!.replace(/^[ \t]*-[ \t]+/, ""));
-    }
-  }
+// `tags: a, b` is a comma list here, as well as `tags: [a, b]` and a YAML list; other keys are not the deck's.
+function tagsOf(entries: FrontMatterEntry[]): string[] {
+  const tags = entries.filter((entry) => entry.key.toLowerCase() === "tags").flatMap((entry) => (Array.isArray(entry.value) ? entry.value : entry.value.split(",")));
   return [...new Set(tags.map((t) => t.trim().replace(/^["']|["']$/g, "")).filter(Boolean))];
 }
 
@@ -79,14 +71,14 @@ export function parseDeck(source: string, fileName: string): ParsedDeck {
   let title: string | null = null;
 
   let i = 0;
-  if (lines[0]?.trim() === "---") {
-    const end = lines.findIndex((line, index) => index > 0 && (line.trim() === "---" || line.trim() === "..."));
-    if (end < 0) {
-      errors.push({ line: 1, message: "The front matter that starts on line 1 is never closed: add a line with --- after it." });
-      return { slug, title: titleFromSlug(slug), tags, notes, errors };
-    }
-    tags = parseTags(lines.slice(1, end));
-    i = end + 1;
+  const frontMatter = readFrontMatter(text);
+  if (frontMatter === "unclosed") {
+    errors.push({ line: 1, message: "The front matter that starts on line 1 is never closed: add a line with --- after it." });
+    return { slug, title: titleFromSlug(slug), tags, notes, errors };
+  }
+  if (frontMatter !== "none") {
+    tags = tagsOf(frontMatter.entries);
+    i = frontMatter.bodyLine - 1;
   }
 
   let current: Draft | null = null;
