@@ -5,6 +5,23 @@ import { z } from "zod";
 
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = new RegExp(`${NUL.source}|${LONE_SURROGATE.source}`);
+
+/** The first character of `text` that cannot be stored and where it is (1-based), or null when there is none. */
+export function firstUnstorable(text: string): { line: number; column: number; nul: boolean } | null {
+  const match = UNSTORABLE.exec(text);
+  if (!match) return null;
+  const before = text.slice(0, match.index);
+  return { line: before.split("\n").length, column: match.index - before.lastIndexOf("\n"), nul: match[0] === "\u0000" };
+}
+
+/**
+ * Text that can be stored and sent as it is, for text that must be kept whatever it holds (what learner code put in a
+ * test's message or output): each character that cannot be stored becomes U+FFFD (the replacement character).
+ */
+export function storableText(text: string): string {
+  return text.replace(new RegExp(UNSTORABLE.source, "g"), "\uFFFD");
+}
 
 /** What makes `text` unstorable, with its line, or null when it can be stored as is. */
 export function unstorableText(text: string): string | null {

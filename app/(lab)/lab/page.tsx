@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { labExercises, listDrafts } from "@/lib/lab/exercises/catalog";
+import { listDrafts } from "@/lib/lab/drafts";
+import { labExercises } from "@/lib/lab/exercises/catalog";
 
 export const metadata: Metadata = { title: "Lab" };
 

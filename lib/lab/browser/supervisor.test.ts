@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { summarize, testResult, type PlannedTest } from "@/lib/lab/runner/results";
 import type { RunRequest, WorkerEvent } from "./protocol";
-import { LOAD_LIMIT_MS, LabSupervisor } from "./supervisor";
+import { LOAD_LIMIT_MS } from "@/lib/lab/runner/limits";
+import { LabSupervisor } from "./supervisor";
 
 class FakeWorker {
   static created: FakeWorker[] = [];

@@ -1,7 +1,8 @@
 // Runs the learner's code in a dedicated worker and enforces each test's time limit from outside: a worker stuck
 // in `while (true) {}` cannot stop itself, so the page terminates it, names the test that timed out, reports the
 // rest as not run, and starts a fresh worker for the next run. Between runs the worker stays warm (tfjs loaded).
-import { errorResults, interruptedResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
+import { errorResults, stoppedResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
+import { GRACE_MS, LOAD_LIMIT_MS } from "@/lib/lab/runner/limits";
 import type { BackendName, WorkerEvent } from "./protocol";
 
 export type RunProgress = {
@@ -11,12 +12,8 @@ export type RunProgress = {
   runningIndex: number | null;
 };
 
-/** How long the learner's module may take to load (top-level code) once tfjs is ready. */
-export const LOAD_LIMIT_MS = 5_000;
 /** How long starting tfjs may take (a cold WebGPU or WebAssembly start is slow on software rendering). */
 export const START_LIMIT_MS = 60_000;
-// The runner reports an async test's timeout itself at timeoutMs; this margin lets it before the page steps in.
-const GRACE_MS = 300;
 
 export class LabSupervisor {
   private worker: Worker | null = null;
@@ -92,7 +89,7 @@ export class LabSupervisor {
             runningSince = performance.now();
             arm(event.test.timeoutMs + GRACE_MS, () =>
               stop(
-                interruptedResults(progress.planned, progress.finished, {
+                stoppedResults(progress.planned, progress.finished, {
                   runningIndex: event.index,
                   runningMs: performance.now() - runningSince,
                   backend: backend(),

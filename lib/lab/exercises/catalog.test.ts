@@ -1,18 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { labExercisePage, labExercises, parseNoteRef } from "./catalog";
+import { labExercisePage, labExercises } from "./catalog";
 import { listExercises } from "./load";
 
 const LAB = path.join(process.cwd(), "lab");
-
-describe("parseNoteRef", () => {
-  it("turns deck#number into the note page's link, and refuses anything else", () => {
-    expect(parseNoteRef("ml-qa#6")).toEqual({ deck: "ml-qa", number: 6, href: "/decks/ml-qa/notes/6" });
-    expect(parseNoteRef("ml-qa")).toBeNull();
-    expect(parseNoteRef("../x#1")).toBeNull();
-  });
-});
 
 describe("labExercises", () => {
   it("lists every exercise of lab/ in order, each with links to the notes it practises", () => {

@@ -4,12 +4,12 @@
 // Order matters: tf's tensors are recorded (provenance.ts) and the tests registered — their inputs and expected
 // values closed over — before the learner's module runs a single line; the tests then see the learner's exports
 // through a plain object of our own, filled once the module has loaded.
-import { collectTests, type LabTests, type TestCase } from "../api/define";
-import { tensorProvenance } from "../api/provenance";
-import type { Tf } from "../api/tf";
+import { collectTests, type LabTests, type TestCase } from "@/lib/lab/api/define";
+import { tensorProvenance } from "@/lib/lab/api/provenance";
+import type { Tf } from "@/lib/lab/api/tf";
 import { LabModuleError, loadSolutionModule } from "./solution-module";
 import { createOutputCapture } from "./output";
-import { errorResults, summarize, type Results } from "./results";
+import { errorResults, INTERFERED_MESSAGE, summarize, type Results } from "./results";
 import { defaultNow, planTests, runSuite, type RunEvents } from "./run-suite";
 
 export type GradeSolutionOptions = RunEvents & {
@@ -26,9 +26,6 @@ export type GradeSolutionOptions = RunEvents & {
 };
 
 const { freeze } = Object; // captured before learner code can replace it
-
-export const INTERFERED_MESSAGE =
-  "Your code interfered with the test runner (it changed the objects the tests rely on), so it could not be graded. Remove those changes and submit again.";
 
 export async function gradeSolution(options: GradeSolutionOptions): Promise<Results> {
   const { tf } = options;

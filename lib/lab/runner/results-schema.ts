@@ -2,9 +2,9 @@
 // sandbox's reply) and for tests that check every runner produces exactly the format. Kept apart from results.ts
 // so the worker and the sandbox bundles need no zod.
 import { z } from "zod";
-import { RESULTS_VERSION, type Results } from "./results";
+import { RESULTS_VERSION, SUITE_STATUSES, TEST_STATUSES, type Results } from "./results";
 
-const testStatus = z.enum(["pass", "fail", "error", "timeout", "skipped"]);
+const testStatus = z.enum(TEST_STATUSES);
 
 export const testResultSchema = z
   .strictObject({
@@ -30,7 +30,7 @@ export const testResultSchema = z
 export const resultsSchema = z
   .strictObject({
     version: z.literal(RESULTS_VERSION),
-    status: z.enum(["pass", "fail", "error"]),
+    status: z.enum(SUITE_STATUSES),
     message: z.string().min(1).optional(),
     tests: z.array(testResultSchema),
     points: z.number().nonnegative(),

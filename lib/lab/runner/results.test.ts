@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capOutput, errorResults, interruptedResults, OUTPUT_LIMIT, summarize, testResult, type PlannedTest } from "./results";
+import { capOutput, errorResults, OUTPUT_LIMIT, stoppedResults, summarize, testResult, type PlannedTest } from "./results";
 import { parseResults } from "./results-schema";
 
 const planned: PlannedTest[] = [
@@ -28,7 +28,7 @@ describe("results", () => {
 
   it("completes a run a supervisor had to stop", () => {
     const first = testResult(planned[0]!, { status: "pass", durationMs: 4 });
-    const results = interruptedResults(planned, [first], { runningIndex: 1, runningMs: 5000, backend: "webgl", durationMs: 5100 });
+    const results = stoppedResults(planned, [first], { runningIndex: 1, runningMs: 5000, backend: "webgl", durationMs: 5100 });
     expect(parseResults(results).tests.map((t) => t.status)).toEqual(["pass", "timeout", "skipped"]);
     expect(results.tests[1]?.message).toContain("Stopped after 5000 ms (limit 100 ms)");
   });

@@ -39,8 +39,10 @@
 
 export const RESULTS_VERSION = 3;
 
-export type SuiteStatus = "pass" | "fail" | "error";
-export type TestStatus = "pass" | "fail" | "error" | "timeout" | "skipped";
+export const SUITE_STATUSES = ["pass", "fail", "error"] as const;
+export const TEST_STATUSES = ["pass", "fail", "error", "timeout", "skipped"] as const;
+export type SuiteStatus = (typeof SUITE_STATUSES)[number];
+export type TestStatus = (typeof TEST_STATUSES)[number];
 
 export type TestResult = {
   name: string;
@@ -126,30 +128,34 @@ export function errorResults(
 }
 
 /**
- * A supervisor ended the run while test `runningIndex` was executing (the browser terminating a worker stuck in
- * `while (true) {}`): finished tests keep their results, the running one times out, the rest are skipped.
+ * A supervisor stopped the run while test `runningIndex` ran (the browser terminating a worker stuck in
+ * `while (true) {}`, the sandbox disposing an isolate past a limit, a grading process that died): finished tests keep
+ * their results, the running one gets `status` (timeout unless said otherwise; error for a memory limit) and the
+ * reason, the rest are not run.
  */
-export function interruptedResults(
+export function stoppedResults(
   planned: PlannedTest[],
-  finished: TestResult[],
-  run: { runningIndex: number; runningMs: number; backend: string; durationMs: number; reason?: string },
+  finished: ReadonlyArray<TestResult | undefined>,
+  stop: { runningIndex: number; runningMs: number; backend: string; durationMs: number; status?: "timeout" | "error"; reason?: string },
 ): Results {
   const tests = planned.map((test, index) => {
     const done = finished[index];
-    if (done !== undefined && index < run.runningIndex) return done;
-    if (index === run.runningIndex) {
+    if (done !== undefined && index < stop.runningIndex) return done;
+    if (index === stop.runningIndex) {
       return testResult(test, {
-        status: "timeout",
-        message:
-          run.reason ??
-          `Stopped after ${Math.round(run.runningMs)} ms (limit ${test.timeoutMs} ms). Look for a loop that never ends.`,
-        durationMs: run.runningMs,
+        status: stop.status ?? "timeout",
+        message: stop.reason ?? `Stopped after ${Math.round(stop.runningMs)} ms (limit ${test.timeoutMs} ms). Look for a loop that never ends.`,
+        durationMs: stop.runningMs,
       });
     }
     return testResult(test, { status: "skipped", message: "Not run: an earlier test had to be stopped.", durationMs: 0 });
   });
-  return summarize(tests, { backend: run.backend, durationMs: run.durationMs });
+  return summarize(tests, { backend: stop.backend, durationMs: stop.durationMs });
 }
+
+/** Learner code changed what the runner relies on, so nothing it reported can be trusted; its words are not repeated. */
+export const INTERFERED_MESSAGE =
+  "Your code interfered with the test runner (it changed the objects the tests rely on), so it could not be graded. Remove those changes and submit again.";
 
 function defaultMessage(status: TestStatus): string {
   switch (status) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tf } from "../testing";
-import { defineTests } from "../api/define";
+import { defineTests } from "@/lib/lab/api/define";
 import { gradeSolution } from "./grade";
 import { parseResults } from "./results-schema";
 import { runSuite } from "./run-suite";

@@ -2,15 +2,15 @@
 // Each test runs inside its own tf engine scope, and variables made during it are disposed after it, so one test's
 // leaks cannot change the next one's memory counts. Async tests are awaited up to their timeoutMs; a synchronous
 // infinite loop cannot be stopped from inside, so a supervisor (the page terminating the worker, the sandbox's
-// timeout) uses the onPlan/onTestStart/onTestEnd events and interruptedResults() for that.
+// timeout) uses the onPlan/onTestStart/onTestEnd events and stoppedResults() for that.
 //
 // Learner code shares this realm, so nothing it can touch may stop the run or put its words where they do not
 // belong: the engine is driven through the methods captured before it loaded (provenance.ts), and whatever a test
 // throws — or tf's engine throws when learner code broke it — becomes that test's error, never the run's.
-import { collectTests, type LabTests, type TestCase } from "../api/define";
-import { isAssertionError } from "../api/errors";
-import { tensorProvenance } from "../api/provenance";
-import type { Tf } from "../api/tf";
+import { collectTests, type LabTests, type TestCase } from "@/lib/lab/api/define";
+import { isAssertionError } from "@/lib/lab/api/errors";
+import { tensorProvenance } from "@/lib/lab/api/provenance";
+import type { Tf } from "@/lib/lab/api/tf";
 import { describeError, lineInSolution, type SolutionModule } from "./solution-module";
 import type { OutputCapture } from "./output";
 import { summarize, testResult, type PlannedTest, type Results, type TestResult } from "./results";

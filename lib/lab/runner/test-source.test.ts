@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectTests } from "../api/define";
+import { collectTests } from "@/lib/lab/api/define";
 import { loadNodeTf } from "./node-tf";
 import { summarize, testResult } from "./results";
 import { parseResults } from "./results-schema";
 import { extractTestSources, withTestCode } from "./test-source";
-import { loadExercise, loadExerciseTests, visibleTestSources } from "../exercises/load";
+import { loadExercise, loadExerciseTests, visibleTestSources } from "@/lib/lab/exercises/load";
 
 describe("extractTestSources", () => {
   it("reads each test's body, dedented, past strings, templates, comments and regular expressions that hold brackets", () => {

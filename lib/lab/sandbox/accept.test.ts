@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { PlannedTest } from "@/lib/lab/runner/results";
+import { INTERFERED_MESSAGE, stoppedResults, type PlannedTest } from "@/lib/lab/runner/results";
 import { resultsSchema } from "@/lib/lab/runner/results-schema";
-import { acceptResults, MESSAGE_LIMIT, stoppedResults, TAMPERED_MESSAGE } from "./accept";
+import { acceptResults, MESSAGE_LIMIT } from "./accept";
 
 const plan: PlannedTest[] = [
   { name: "shape", maxPoints: 1, hidden: false, timeoutMs: 5000 },
@@ -32,7 +32,7 @@ describe("acceptResults", () => {
     ["not a list", "all passed"],
   ])("refuses a report with %s", (_what, tests) => {
     const results = acceptResults(reported(tests as unknown[]), plan, run);
-    expect(results).toMatchObject({ status: "error", message: TAMPERED_MESSAGE, points: 0 });
+    expect(results).toMatchObject({ status: "error", message: INTERFERED_MESSAGE, points: 0 });
     expect(results.tests.map((t) => t.status)).toEqual(["skipped", "skipped"]);
   });
 

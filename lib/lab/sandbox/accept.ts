@@ -1,30 +1,15 @@
 // What the host accepts from inside the isolate. The runner there shares its heap with the learner's code, so its
 // report is input, not truth: each test is rebuilt from the plan taken before any learner code ran (name, points,
 // visibility, order), keeping only a valid status, capped storable text and a duration; totals are recomputed here.
-import { capOutput, errorResults, OUTPUT_LIMIT, summarize, testResult, type PlannedTest, type Results, type TestResult, type TestStatus } from "@/lib/lab/runner/results";
+import { capOutput, errorResults, INTERFERED_MESSAGE, OUTPUT_LIMIT, summarize, TEST_STATUSES, testResult, type PlannedTest, type Results, type TestResult, type TestStatus } from "@/lib/lab/runner/results";
+import { storableText } from "@/lib/validations/text";
 
 /** A message longer than this is cut: it is stored with the submission and shown to the learner. */
 export const MESSAGE_LIMIT = 4000;
 
-const STATUSES: readonly TestStatus[] = ["pass", "fail", "error", "timeout", "skipped"];
-
-export const TAMPERED_MESSAGE =
-  "Your code interfered with the test runner (it changed the objects the tests rely on), so it could not be graded. Remove those changes and submit again.";
-
 type Raw = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
-
-const NUL = /\u0000/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * Text that can be stored and sent as it is: PostgreSQL's jsonb refuses the NUL character and lone UTF-16
- * surrogates, which learner code can put in any message or output. Each becomes U+FFFD (the replacement character).
- */
-export function storableText(text: string): string {
-  return text.replace(NUL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD");
-}
 
 export function capMessage(message: string): string {
   const capped = message.length <= MESSAGE_LIMIT ? message : `${message.slice(0, MESSAGE_LIMIT)}… (message cut at ${MESSAGE_LIMIT} characters)`;
@@ -39,7 +24,7 @@ function acceptOutput(output: unknown): string | undefined {
 
 /** One test as the runner reported it, or null when it does not describe the planned test. */
 export function acceptTest(raw: unknown, planned: PlannedTest): TestResult | null {
-  if (!isObject(raw) || raw.name !== planned.name || !STATUSES.includes(raw.status as TestStatus)) return null;
+  if (!isObject(raw) || raw.name !== planned.name || !(TEST_STATUSES as readonly unknown[]).includes(raw.status)) return null;
   const durationMs = typeof raw.durationMs === "number" && Number.isFinite(raw.durationMs) && raw.durationMs >= 0 ? raw.durationMs : 0;
   return testResult(planned, {
     status: raw.status as TestStatus,
@@ -51,7 +36,7 @@ export function acceptTest(raw: unknown, planned: PlannedTest): TestResult | nul
 
 /** The results of a run that completed inside the isolate, checked against the trusted plan. */
 export function acceptResults(raw: unknown, plan: PlannedTest[], run: { backend: string; durationMs: number }): Results {
-  const tampered = () => errorResults(plan, { ...run, message: TAMPERED_MESSAGE });
+  const tampered = () => errorResults(plan, { ...run, message: INTERFERED_MESSAGE });
   if (!isObject(raw) || !Array.isArray(raw.tests) || raw.tests.length !== plan.length) return tampered();
   const tests: TestResult[] = [];
   for (const [index, planned] of plan.entries()) {
@@ -64,22 +49,4 @@ export function acceptResults(raw: unknown, plan: PlannedTest[], run: { backend:
     return summarize(tests, { ...run, message });
   }
   return summarize(tests, run);
-}
-
-/**
- * The run was stopped while test `runningIndex` ran: finished tests keep their results, the running one gets
- * `status` (timeout for a time limit, error for the memory limit) and the reason, the rest are not run.
- */
-export function stoppedResults(
-  plan: PlannedTest[],
-  finished: ReadonlyArray<TestResult | undefined>,
-  stop: { runningIndex: number; runningMs: number; status: "timeout" | "error"; reason: string; backend: string; durationMs: number },
-): Results {
-  const tests = plan.map((planned, index) => {
-    const done = finished[index];
-    if (index < stop.runningIndex && done) return done;
-    if (index === stop.runningIndex) return testResult(planned, { status: stop.status, message: stop.reason, durationMs: stop.runningMs });
-    return testResult(planned, { status: "skipped", message: "Not run: an earlier test had to be stopped.", durationMs: 0 });
-  });
-  return summarize(tests, { backend: stop.backend, durationMs: stop.durationMs });
 }

@@ -7,7 +7,7 @@ const deferred = () => {
   return { promise, resolve };
 };
 
-describe("grader pool", () => {
+describe("admission queue", () => {
   it("runs at most `concurrency` tasks at once, queues the next ones in order, and refuses past the queue", async () => {
     const pool = createAdmissionQueue({ concurrency: 2, queueLimit: 2 });
     const gates = [deferred(), deferred(), deferred(), deferred()];
@@ -52,7 +52,7 @@ describe("grader pool", () => {
   });
 });
 
-describe("grader pool admission", () => {
+describe("admission queue: slots and Retry-After", () => {
   it("frees a slot before the caller hears back, so an immediate resubmission is admitted", async () => {
     const pool = createAdmissionQueue({ concurrency: 1, queueLimit: 0 });
     await pool.run(async () => 1);

@@ -5,15 +5,15 @@
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
-import { stoppedResults } from "./accept";
-import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, graderRssLimitMb, SETUP_LIMIT_MS } from "./limits";
+import { errorResults, stoppedResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
+import { LOAD_LIMIT_MS } from "@/lib/lab/runner/limits";
+import { DEFAULT_BUDGET_MS, graderRssLimitMb, SETUP_LIMIT_MS } from "./limits";
 import { GraderUnavailableError } from "./admission";
 import type { FromGradingProcess, GradingRequest, ToGradingProcess } from "./process-protocol";
 
 const START_LIMIT_MS = 30_000;
 // Past the sandbox's own limits, the process is considered hung and is killed.
-const JOB_LIMIT_MS = SETUP_LIMIT_MS + DEFAULT_LOAD_LIMIT_MS + DEFAULT_BUDGET_MS + 10_000;
+const JOB_LIMIT_MS = SETUP_LIMIT_MS + LOAD_LIMIT_MS + DEFAULT_BUDGET_MS + 10_000;
 const NICENESS = 10;
 /** How often a grading process's resident memory is read while it grades. */
 const RSS_SAMPLE_MS = 100;

@@ -3,10 +3,11 @@
 // run, enforced from outside by disposing the isolate. TensorFlow.js (CPU backend) is loaded into every isolate from
 // V8's code cache of its prebuilt bundle. Runs in a grading process (process-entry.ts), never in the web server.
 import ivm from "isolated-vm";
-import { errorResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
-import { acceptResults, acceptTest, capMessage, stoppedResults } from "./accept";
+import { errorResults, stoppedResults, type PlannedTest, type Results, type TestResult } from "@/lib/lab/runner/results";
+import { acceptResults, acceptTest, capMessage } from "./accept";
 import { readTfjsBundle, sandboxBundle } from "./isolate-bundle";
-import { DEFAULT_BUDGET_MS, DEFAULT_LOAD_LIMIT_MS, DEFAULT_MEMORY_LIMIT_MB, GRACE_MS, SETUP_LIMIT_MS } from "./limits";
+import { GRACE_MS, LOAD_LIMIT_MS } from "@/lib/lab/runner/limits";
+import { DEFAULT_BUDGET_MS, DEFAULT_MEMORY_LIMIT_MB, SETUP_LIMIT_MS } from "./limits";
 
 export type SandboxRequest = {
   exerciseId: string;
@@ -138,7 +139,7 @@ export async function gradeInIsolate(request: SandboxRequest, events: SandboxEve
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const memoryLimitMb = request.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
-  const loadLimitMs = request.loadLimitMs ?? DEFAULT_LOAD_LIMIT_MS;
+  const loadLimitMs = request.loadLimitMs ?? LOAD_LIMIT_MS;
   const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
 
   let bundle;

@@ -7,12 +7,12 @@ import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PermanentJobError } from "@/lib/jobs/define";
 import type { JobContext } from "@/lib/jobs/runner";
-import { parseNoteRef } from "@/lib/lab/exercises/catalog";
 import { visibleTestSources } from "@/lib/lab/exercises/load";
+import { parseNoteRefs } from "@/lib/lab/exercises/note-ref";
 import type { Results } from "@/lib/lab/runner/results";
 import { serverGradingPool, type GradingPool } from "@/lib/lab/sandbox/process-pool";
 import { withTestCode } from "@/lib/lab/runner/test-source";
-import { rescheduleForLabMiss, type NoteRef } from "@/lib/review/lab-reschedule";
+import { rescheduleForLabMiss } from "@/lib/review/lab-reschedule";
 import { SubmissionError } from "./errors";
 import { gradeJob } from "./job";
 import { redactHidden } from "./redact";
@@ -66,7 +66,7 @@ export async function gradeSubmission(
   const graded = redactHidden(await unlessAborted(grader.grade({ exerciseId: exercise.id, source: input.code, exports: exercise.exports }), context.signal));
   // Visible tests carry their source (Exercism's test_code), read from tests.ts; a hidden test never does.
   const results = withTestCode(graded, visibleTestSources(exercise));
-  const refs = exercise.notes.map(parseNoteRef).filter((ref): ref is NoteRef & { href: string } => ref !== null);
+  const refs = parseNoteRefs(exercise.notes);
   const now = new Date();
   // A miss reschedules the cards and stores the submission in one transaction; a second run of the job hits the unique
   // job id and rolls back whole. A pass is one insert.

@@ -2,7 +2,7 @@
 // processes and stores the submission. Plain data, safe for the web server to import (grade.ts is the worker's side).
 import { z } from "zod";
 import { defineJobKind } from "@/lib/jobs/define";
-import { MAX_SUBMISSION_BYTES } from "./types";
+import { MAX_CODE_BYTES } from "@/lib/lab/runner/limits";
 
 /**
  * A learner is waiting on it: the interactive lane. Tried twice: a job whose worker dies mid-grade (or that could not
@@ -10,7 +10,7 @@ import { MAX_SUBMISSION_BYTES } from "./types";
  */
 export const gradeJob = defineJobKind({
   name: "lab.grade",
-  payload: z.object({ exerciseId: z.string().min(1).max(100), code: z.string().max(MAX_SUBMISSION_BYTES), requestId: z.string().uuid().optional() }),
+  payload: z.object({ exerciseId: z.string().min(1).max(100), code: z.string().max(MAX_CODE_BYTES), requestId: z.string().uuid().optional() }),
   lane: "interactive",
   maxAttempts: 2,
 });

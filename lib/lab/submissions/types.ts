@@ -1,8 +1,6 @@
 // What the submissions API answers, shared by the routes and the browser (no server imports here).
 import type { Results, TestStatus } from "@/lib/lab/runner/results";
 
-export const MAX_SUBMISSION_BYTES = 64 * 1024;
-
 /** POST /api/lab/submissions → 201. */
 export type SubmittedSolution = {
   id: string;

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadExercise, UnknownExerciseError, type Exercise } from "@/lib/lab/exercises/load";
 import { SubmissionError } from "./errors";
-import { MAX_SUBMISSION_BYTES } from "./types";
+import { MAX_CODE_BYTES } from "@/lib/lab/runner/limits";
+import { firstUnstorable } from "@/lib/validations/text";
 
 /** `requestId`: the client's id for one press of Submit, sent again with every retry of it (see enqueueSubmission). */
 export type SubmitInput = { exerciseId: string; code: string; requestId?: string };
@@ -28,18 +29,12 @@ function findExercise(id: string): Exercise {
   return exercise;
 }
 
-// What PostgreSQL cannot store in text: the NUL character, and a UTF-16 surrogate without its pair.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Where the code holds a character that cannot be stored, said so the learner can find it; null when there is none. */
 export function unstorableCharacter(code: string): string | null {
-  const match = UNSTORABLE.exec(code);
-  if (!match) return null;
-  const before = code.slice(0, match.index);
-  const line = before.split("\n").length;
-  const column = match.index - before.lastIndexOf("\n");
-  const what = match[0] === "\u0000" ? "a NUL character (\\u0000)" : "an unpaired surrogate (half of a character)";
-  return `Your code has ${what} at line ${line}, column ${column}, which cannot be stored. Delete it (it may come from a paste) and submit again; nothing was graded or stored.`;
+  const found = firstUnstorable(code);
+  if (!found) return null;
+  const what = found.nul ? "a NUL character (\\u0000)" : "an unpaired surrogate (half of a character)";
+  return `Your code has ${what} at line ${found.line}, column ${found.column}, which cannot be stored. Delete it (it may come from a paste) and submit again; nothing was graded or stored.`;
 }
 
 /** The exercise, or a refusal that stores nothing: unknown exercise (404), code over 64 KB (413), unstorable text (422). */
@@ -52,10 +47,10 @@ export function validateSubmission(input: SubmitInput): Exercise {
     throw error;
   }
   const bytes = Buffer.byteLength(input.code, "utf8");
-  if (bytes > MAX_SUBMISSION_BYTES) {
+  if (bytes > MAX_CODE_BYTES) {
     throw new SubmissionError(
       413,
-      `Your code is ${(bytes / 1024).toFixed(1)} KB; a submission can be at most ${MAX_SUBMISSION_BYTES / 1024} KB. It was not graded or stored.`,
+      `Your code is ${(bytes / 1024).toFixed(1)} KB; a submission can be at most ${MAX_CODE_BYTES / 1024} KB. It was not graded or stored.`,
       "code_too_large",
     );
   }

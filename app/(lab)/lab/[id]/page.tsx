@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getDraft, labExercisePage } from "@/lib/lab/exercises/catalog";
+import { getDraft } from "@/lib/lab/drafts";
+import { labExercisePage } from "@/lib/lab/exercises/catalog";
 import { LabClient } from "./lab-client";
 import { LabSplit } from "./lab-split";
 

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import { jsonRoute } from "@/lib/http/json-route";
 import { listSubmissions } from "@/lib/lab/submissions/history";
 import { submitSolution } from "@/lib/lab/submissions/submit";
-import { MAX_SUBMISSION_BYTES, type PendingSubmission } from "@/lib/lab/submissions/types";
+import { MAX_CODE_BYTES } from "@/lib/lab/runner/limits";
+import type { PendingSubmission } from "@/lib/lab/submissions/types";
 import { storableString } from "@/lib/validations/text";
 
 // Only the exercise and the code are read: results, status or points sent by a client are dropped by the schema.
@@ -26,7 +27,7 @@ export const POST = jsonRoute(
     return Response.json(pending, { status: 202, headers: { Location: pending.poll } });
   },
   // JSON escaping can make a 64 KB submission's body a few times larger; the stream is read no further than that.
-  { maxBodyBytes: 8 * MAX_SUBMISSION_BYTES, tooLargeMessage: `A submission can be at most ${MAX_SUBMISSION_BYTES / 1024} KB of code. It was not graded or stored.` },
+  { maxBodyBytes: 8 * MAX_CODE_BYTES, tooLargeMessage: `A submission can be at most ${MAX_CODE_BYTES / 1024} KB of code. It was not graded or stored.` },
 );
 
 export const GET = jsonRoute(listSchema, async (input, user) =>

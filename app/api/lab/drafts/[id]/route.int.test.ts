@@ -4,7 +4,8 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { createUser } from "@/lib/auth/accounts";
 import { endAllSessions, endSession } from "@/lib/auth/sessions";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { getDraft, MAX_CODE_BYTES } from "@/lib/lab/exercises/catalog";
+import { getDraft } from "@/lib/lab/drafts";
+import { MAX_CODE_BYTES } from "@/lib/lab/runner/limits";
 
 import { decodeSessionToken } from "@/lib/auth/session";
 import { sameOriginHeaders, sessionCookie } from "@/lib/auth/testing";

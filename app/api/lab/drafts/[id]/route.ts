@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { jsonError, jsonRoute } from "@/lib/http/json-route";
-import { exerciseExists, MAX_CODE_BYTES, saveDraft } from "@/lib/lab/exercises/catalog";
+import { saveDraft } from "@/lib/lab/drafts";
+import { exerciseExists } from "@/lib/lab/exercises/catalog";
+import { MAX_CODE_BYTES } from "@/lib/lab/runner/limits";
 import { storableString } from "@/lib/validations/text";
 
 const draftSchema = z.object({
