@@ -10,6 +10,9 @@ const portable = [
   // The runner, but for node-tf.ts (tfjs for the CLI and the tests, in Node).
   ...fs.readdirSync(path.join(REPO, "lib/lab/runner")).filter((f) => !f.endsWith(".test.ts") && f !== "node-tf.ts").map((f) => `lib/lab/runner/${f}`),
   "lib/lab/exercises/prompt.ts",
+  "lib/lab/exercises/note-ref.ts",
+  "lib/lab/sandbox/isolate-entry.ts",
+  "lib/content/front-matter.ts",
   ...fs
     .readdirSync(path.join(REPO, "lab"), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
