@@ -11,9 +11,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { isLabTests, type LabTests } from "../api/define";
+import { isLabTests, type LabTests } from "@/lib/lab/api/define";
 import { parsePrompt, type ExerciseMeta } from "./prompt";
-import { extractTestSources, type TestSources } from "../runner/test-source";
+import { extractTestSources, type TestSources } from "@/lib/lab/runner/test-source";
 
 // From the project root (npm scripts, tests and the server all run there); a bundler must not see a URL asset here,
 // nor trace the project from these reads (the `turbopackIgnore` comments).
