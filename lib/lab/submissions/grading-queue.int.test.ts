@@ -4,19 +4,18 @@
 import fs from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
-import { importContent } from "@/lib/content/import";
 import { createDb } from "@/lib/db/client";
 import type { TestDatabase } from "@/lib/db/testing";
 import { task, type JobWorker, type Task } from "@/lib/jobs/runner";
 import { TASKS } from "@/lib/jobs/tasks";
-import { createJobTestDatabase, startTestWorker, startWorkerProcess, waitForJob, type WorkerProcess } from "@/lib/jobs/testing";
-import { stopJobListener, waitForJobEnd } from "@/lib/jobs/wait";
-import { serverGradingPool } from "@/lib/lab/sandbox/process-pool";
+import { startTestWorker, startWorkerProcess, waitForJob, type WorkerProcess } from "@/lib/jobs/testing";
+import { waitForJobEnd } from "@/lib/jobs/wait";
 import { ensureCards } from "@/lib/review/cards";
 import { SubmissionError, SubmissionInFlightError } from "./errors";
 import { gradeSubmission } from "./grade-job";
 import { gradeJob } from "./job";
 import { enqueueSubmission, gradedSubmission } from "./submit";
+import { createGradingTestDatabase, dropGradingTestDatabase } from "./testing";
 import type { SubmittedSolution } from "./types";
 
 let t: TestDatabase;
@@ -58,18 +57,13 @@ const kill = async (worker: WorkerProcess) => {
 };
 
 beforeAll(async () => {
-  t = await createJobTestDatabase();
-  await importContent(t.db);
+  t = await createGradingTestDatabase();
 });
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.stop()));
   await Promise.all(processes.splice(0).map((worker) => kill(worker)));
 });
-afterAll(async () => {
-  serverGradingPool().close();
-  await stopJobListener(t.db);
-  await t.drop();
-});
+afterAll(() => dropGradingTestDatabase(t));
 
 describe("grading on the job queue", () => {
   it("admits one submission per learner even from two web servers at once (the database decides)", async () => {

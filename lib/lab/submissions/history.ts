@@ -12,8 +12,8 @@ type Row = { id: string; status: string; points: number; maxPoints: number; back
 // Rows are stored redacted; reading them through redactHidden again keeps rows stored before it showed less the same.
 const shown = (results: unknown) => redactHidden(results as Results);
 
-function summarize(row: Row): SubmissionSummary {
-  const results = shown(row.results);
+/** What the history and a single submission both say of a stored submission. */
+function overview(row: Row, results: Results): Omit<SubmissionSummary, "failing"> {
   return {
     id: row.id,
     status: row.status as Results["status"],
@@ -22,6 +22,13 @@ function summarize(row: Row): SubmissionSummary {
     backend: row.backend,
     durationMs: Math.round(results.durationMs),
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function summarize(row: Row): SubmissionSummary {
+  const results = shown(row.results);
+  return {
+    ...overview(row, results),
     failing: (results.tests ?? []).filter((test) => test.status !== "pass").map((test) => ({ name: test.name, status: test.status, hidden: test.hidden })),
   };
 }
@@ -57,16 +64,5 @@ export async function getSubmission(db: Db, userId: string, id: string): Promise
   const row = await db.submission.findFirst({ where: { id, userId } });
   if (!row) throw new SubmissionError(404, "This submission does not exist or is not yours.", "submission_not_found");
   const results = shown(row.results);
-  return {
-    id: row.id,
-    exerciseId: row.exerciseId,
-    code: row.code,
-    status: row.status as Results["status"],
-    points: row.points,
-    maxPoints: row.maxPoints,
-    backend: row.backend,
-    durationMs: Math.round(results.durationMs),
-    createdAt: row.createdAt.toISOString(),
-    results,
-  };
+  return { ...overview(row, results), exerciseId: row.exerciseId, code: row.code, results };
 }

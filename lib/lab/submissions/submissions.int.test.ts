@@ -4,20 +4,18 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
-import { importContent } from "@/lib/content/import";
 import type { TestDatabase } from "@/lib/db/testing";
 import type { JobWorker } from "@/lib/jobs/runner";
 import { TASKS } from "@/lib/jobs/tasks";
-import { createJobTestDatabase, startTestWorker } from "@/lib/jobs/testing";
-import { stopJobListener } from "@/lib/jobs/wait";
+import { startTestWorker } from "@/lib/jobs/testing";
 import type { Results } from "@/lib/lab/runner/results";
-import { serverGradingPool } from "@/lib/lab/sandbox/process-pool";
 import { answerCard, setSuspended } from "@/lib/review/answer";
 import { ensureCards } from "@/lib/review/cards";
 import { loadQueue } from "@/lib/review/queue";
 import { SubmissionError } from "./errors";
 import { getSubmission, listSubmissions } from "./history";
 import { enqueueSubmission, submitSolution, type SubmitInput } from "./submit";
+import { createGradingTestDatabase, dropGradingTestDatabase } from "./testing";
 import type { SubmittedSolution } from "./types";
 
 let t: TestDatabase;
@@ -45,15 +43,12 @@ async function klCards(userId: string) {
 }
 
 beforeAll(async () => {
-  t = await createJobTestDatabase();
-  await importContent(t.db);
+  t = await createGradingTestDatabase();
   worker = await startTestWorker(t.url, TASKS);
 });
 afterAll(async () => {
   await worker.stop();
-  serverGradingPool().close();
-  await stopJobListener(t.db);
-  await t.drop();
+  await dropGradingTestDatabase(t);
 });
 
 describe("submitting", () => {

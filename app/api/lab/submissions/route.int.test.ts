@@ -5,14 +5,12 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createUser } from "@/lib/auth/accounts";
-import { importContent } from "@/lib/content/import";
 import type { TestDatabase } from "@/lib/db/testing";
 import type { JobWorker } from "@/lib/jobs/runner";
 import type { JobView } from "@/lib/jobs/status";
 import { TASKS } from "@/lib/jobs/tasks";
-import { createJobTestDatabase, startTestWorker } from "@/lib/jobs/testing";
-import { stopJobListener } from "@/lib/jobs/wait";
-import { serverGradingPool } from "@/lib/lab/sandbox/process-pool";
+import { startTestWorker } from "@/lib/jobs/testing";
+import { createGradingTestDatabase, dropGradingTestDatabase } from "@/lib/lab/submissions/testing";
 import type { PendingSubmission, SubmissionDetail, SubmissionPage, SubmittedSolution } from "@/lib/lab/submissions/types";
 
 // One grading job queued or running at a time: a second learner's submission while one grades gets 503.
@@ -41,9 +39,8 @@ const getJob = (id: string) => showJob(new Request(`http://latent.test/api/jobs/
 const getOne = (id: string) => show(new Request(`http://latent.test/api/lab/submissions/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
-  t = await createJobTestDatabase();
+  t = await createGradingTestDatabase();
   (globalThis as unknown as { latentDb?: unknown }).latentDb = t.db; // what getDb() returns
-  await importContent(t.db);
   const learner = async (email: string): Promise<CurrentUser> => ({ id: (await createUser(t.db, { email })).id, email, name: null, role: "LEARNER" });
   ada = await learner("ada@example.com");
   bob = await learner("bob@example.com");
@@ -51,9 +48,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker.stop();
-  serverGradingPool().close();
-  await stopJobListener(t.db);
-  await t.drop();
+  await dropGradingTestDatabase(t);
 });
 
 describe("POST /api/lab/submissions", () => {
