@@ -17,7 +17,7 @@ import { computesNothing, FORGERY_KINDS, forgedSolution, type ForgeryKind } from
 const REPO = path.resolve(import.meta.dirname, "..");
 const kinds = Object.keys(FORGERY_KINDS) as ForgeryKind[];
 const exercises = listExercises().map((summary) => loadExercise(summary.id));
-const grader = createGradingPool({ workers: 2, queueLimit: 256 });
+const grader = createGradingPool({ size: 2, queueLimit: 256 });
 let dir: string;
 /** What a solution that computes nothing passes, per exercise: a forgery may pass no more. */
 const nothing = new Map<string, Results>();

@@ -60,7 +60,7 @@ const row = (label: string, latencies: number[], seconds: number, extra = "") =>
 // The grader on its own, in this process: what a submission costs without HTTP, sessions, the queue and the database.
 async function gradeDirectly() {
   const { concurrency } = gradingPoolSize();
-  const grader = createGradingPool({ workers: concurrency, queueLimit: 64 });
+  const grader = createGradingPool({ size: concurrency, queueLimit: 64 });
   const job = { exerciseId: "kl-divergence", source: solution, exports: ["klDivergence"] };
   try {
     await grader.warm();

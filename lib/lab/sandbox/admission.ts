@@ -1,6 +1,7 @@
 // Admission to grading: at most `concurrency` gradings at a time, the rest waiting in a bounded FIFO queue. When the
 // queue is full the caller is told to come back later (GraderBusyError, which the API answers 503 with Retry-After).
 import os from "node:os";
+import { positiveIntegerFromEnv } from "@/lib/env";
 import { Refusal } from "@/lib/refusal";
 
 /** Grading cannot take this submission now: a 503 that says when to come back; nothing was stored. */
@@ -72,12 +73,6 @@ export function createAdmissionQueue(options: { concurrency: number; queueLimit:
     },
     stats: () => ({ active, queued: queue.length, concurrency: options.concurrency, queueLimit: options.queueLimit, averageTaskMs }),
   };
-}
-
-/** A positive integer from the environment, or the fallback. */
-export function positiveIntegerFromEnv(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
 /** LATENT_GRADER_WORKERS: grading processes per job worker (default: the number of cores). */

@@ -1,5 +1,5 @@
-// One grading process (process-entry.ts) seen from the job worker that owns it: started with a minimal environment and a lower CPU
-// priority (the web server and the database come first), given one job at a time. If it dies, stops answering or
+// One grading process (process-entry.ts) seen from the job worker that owns it: started with a minimal environment
+// and a lower CPU priority (the web server and the database come first), given one job at a time. If it dies, stops answering or
 // grows past its resident-memory limit mid-job, the job still gets results a learner can act on, built from the
 // progress it reported, and the next job gets a fresh process.
 import { fork, type ChildProcess } from "node:child_process";
@@ -19,7 +19,7 @@ const NICENESS = 10;
 const RSS_SAMPLE_MS = 100;
 
 /** What a grading process may see of the server's environment: no database URL, no secrets. */
-function workerEnv(): NodeJS.ProcessEnv {
+function gradingProcessEnv(): NodeJS.ProcessEnv {
   const keep = ["PATH", "TMPDIR", "NODE_ENV", "LATENT_GRADER_MEMORY_MB", "LATENT_GRADER_CACHE_DIR"];
   return Object.fromEntries(keep.filter((key) => process.env[key] !== undefined).map((key) => [key, process.env[key]])) as NodeJS.ProcessEnv;
 }
@@ -64,7 +64,7 @@ export class GradingProcess {
   ) {
     this.child = fork(script, [], {
       cwd: process.cwd(),
-      env: workerEnv(),
+      env: gradingProcessEnv(),
       execArgv: ["--no-node-snapshot"],
       stdio: ["ignore", "ignore", "inherit", "ipc"],
       serialization: "json",

@@ -1,5 +1,7 @@
 // The sandbox's own limits, shared by the grading process and its supervisor in the job worker (no isolated-vm here).
 // The limits the browser applies too (loading, a test's grace) are the runner's (lib/lab/runner/limits.ts).
+import { positiveIntegerFromEnv } from "@/lib/env";
+
 export const DEFAULT_MEMORY_LIMIT_MB = 128;
 /** All the tests of one submission together, so one submission cannot hold a grading process for minutes. */
 export const DEFAULT_BUDGET_MS = 30_000;
@@ -12,9 +14,6 @@ export const SETUP_LIMIT_MS = 10_000;
  * array buffers) plus 256 MB for Node, tfjs's code cache and the runner — 512 MB with the defaults.
  */
 export function graderRssLimitMb(env: Record<string, string | undefined> = process.env): number {
-  const configured = Number(env.LATENT_GRADER_RSS_MB);
-  if (Number.isInteger(configured) && configured > 0) return configured;
-  const memory = Number(env.LATENT_GRADER_MEMORY_MB);
-  const isolateMb = Number.isInteger(memory) && memory > 0 ? memory : DEFAULT_MEMORY_LIMIT_MB;
-  return 2 * isolateMb + 256;
+  const isolateMb = positiveIntegerFromEnv(env.LATENT_GRADER_MEMORY_MB, DEFAULT_MEMORY_LIMIT_MB);
+  return positiveIntegerFromEnv(env.LATENT_GRADER_RSS_MB, 2 * isolateMb + 256);
 }

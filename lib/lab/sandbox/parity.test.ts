@@ -8,7 +8,7 @@ import { loadNodeTf } from "@/lib/lab/runner/node-tf";
 import { resultsSchema } from "@/lib/lab/runner/results-schema";
 import { createGradingPool } from "./process-pool";
 
-const grader = createGradingPool({ workers: 2, queueLimit: 64 });
+const grader = createGradingPool({ size: 2, queueLimit: 64 });
 afterAll(() => grader.close());
 
 const verdicts = (results: { tests: Array<{ name: string; status: string }> }) => results.tests.map((t) => `${t.status} · ${t.name}`);

@@ -8,7 +8,7 @@ import { createAdmissionQueue, gradingPoolSize } from "./admission";
 import type { GradingRequest } from "./process-protocol";
 import { gradingProcessScript } from "./process-script";
 
-export type GradingPoolStats = { workers: number; busy: number; queued: number; queueLimit: number; processes: number[] };
+export type GradingPoolStats = { size: number; busy: number; queued: number; queueLimit: number; processes: number[] };
 
 export type GradingPool = {
   /** Grades a submission; throws GraderBusyError when the queue is full, GraderUnavailableError when it cannot run. */
@@ -21,12 +21,13 @@ export type GradingPool = {
 };
 
 export function createGradingPool(options: {
-  workers: number;
+  /** How many grading processes at most, each grading one submission at a time. */
+  size: number;
   queueLimit: number;
   /** A grading process's resident-memory limit in MB; default LATENT_GRADER_RSS_MB (see limits.ts). */
   rssLimitMb?: number;
 }): GradingPool {
-  const queue = createAdmissionQueue({ concurrency: options.workers, queueLimit: options.queueLimit, typicalTaskMs: 100 });
+  const queue = createAdmissionQueue({ concurrency: options.size, queueLimit: options.queueLimit, typicalTaskMs: 100 });
   const processes = new Set<GradingProcess>();
   const idle: GradingProcess[] = [];
   let closed = false;
@@ -46,7 +47,7 @@ export function createGradingPool(options: {
     return started;
   };
 
-  // The queue admits at most `workers` jobs at once, so there is always an idle process or room for a new one.
+  // The queue admits at most `size` jobs at once, so there is always an idle process or room for a new one.
   // An idle process still over its memory limit (memory a job left behind) is replaced, not handed the next job.
   const acquire = async (): Promise<GradingProcess> => {
     for (let candidate = idle.pop(); candidate; candidate = idle.pop()) {
@@ -64,16 +65,16 @@ export function createGradingPool(options: {
     grade(job) {
       if (closed) return Promise.reject(new Error("The grader was closed."));
       return queue.run(async () => {
-        const worker = await acquire();
+        const gradingProcess = await acquire();
         try {
-          return await worker.grade(job);
+          return await gradingProcess.grade(job);
         } finally {
-          if (worker.alive && !closed) idle.push(worker);
+          if (gradingProcess.alive && !closed) idle.push(gradingProcess);
         }
       });
     },
     async warm() {
-      while (processes.size < options.workers) {
+      while (processes.size < options.size) {
         const started = await start();
         await started.ready;
         idle.push(started);
@@ -81,11 +82,11 @@ export function createGradingPool(options: {
     },
     stats() {
       const { active, queued, queueLimit } = queue.stats();
-      return { workers: options.workers, busy: active, queued, queueLimit, processes: [...processes].map((p) => p.pid ?? -1) };
+      return { size: options.size, busy: active, queued, queueLimit, processes: [...processes].map((p) => p.pid ?? -1) };
     },
     close() {
       closed = true;
-      for (const worker of processes) worker.kill("closed");
+      for (const gradingProcess of processes) gradingProcess.kill("closed");
     },
   };
 }
@@ -100,7 +101,7 @@ const globalForGradingPool = globalThis as unknown as { latentGradingPool?: Grad
 export function serverGradingPool(): GradingPool {
   if (!globalForGradingPool.latentGradingPool) {
     const { concurrency } = gradingPoolSize();
-    globalForGradingPool.latentGradingPool = createGradingPool({ workers: concurrency, queueLimit: 1024 });
+    globalForGradingPool.latentGradingPool = createGradingPool({ size: concurrency, queueLimit: 1024 });
   }
   return globalForGradingPool.latentGradingPool;
 }

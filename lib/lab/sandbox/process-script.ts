@@ -10,7 +10,7 @@ import { contentHash, pruneCached, writeCached } from "./cache";
 const EXTERNAL = ["isolated-vm", "esbuild"];
 let script: Promise<string> | undefined;
 
-async function buildWorkerScript(): Promise<string> {
+async function buildProcessScript(): Promise<string> {
   const { build } = await import("esbuild");
   const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
   const result = await build({
@@ -55,6 +55,6 @@ export async function gradingProcessScript(): Promise<string> {
     if (file && fs.existsSync(file)) return file;
     script = undefined;
   }
-  script ??= buildWorkerScript();
+  script ??= buildProcessScript();
   return script;
 }

@@ -12,7 +12,7 @@ import { GRACE_MS, LOAD_LIMIT_MS } from "@/lib/lab/runner/limits";
 import { DEFAULT_BUDGET_MS, graderRssLimitMb } from "./limits";
 
 // One process, so "the next submission" runs where the hostile one did.
-const grader = createGradingPool({ workers: 1, queueLimit: 8 });
+const grader = createGradingPool({ size: 1, queueLimit: 8 });
 afterAll(() => grader.close());
 
 const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
@@ -226,7 +226,7 @@ describe("the server sandbox", () => {
 
   it("stops a grading process whose resident memory passes its limit, says so, and grades the next submission in a fresh one", async () => {
     // Within the isolate's 128 MB, past a process limit set low for the test.
-    const small = createGradingPool({ workers: 1, queueLimit: 4, rssLimitMb: 170 });
+    const small = createGradingPool({ size: 1, queueLimit: 4, rssLimitMb: 170 });
     try {
       await expectNextSubmissionClean(small);
       const [pid] = small.stats().processes;
@@ -311,7 +311,7 @@ return tf.sum(p, -1);`);
     const saved = { DATABASE_URL: process.env.DATABASE_URL, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET };
     process.env.DATABASE_URL = "postgresql://latent:hunter2@db/latent";
     process.env.NEXTAUTH_SECRET = "not-for-learners";
-    const fresh = createGradingPool({ workers: 1, queueLimit: 1 });
+    const fresh = createGradingPool({ size: 1, queueLimit: 1 });
     try {
       await fresh.warm();
       const [pid] = fresh.stats().processes;

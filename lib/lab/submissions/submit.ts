@@ -3,12 +3,13 @@
 // then wait for a worker to grade and store it (grade.ts), and answer as soon as it is stored. A grade that takes
 // longer than the wait is answered later: the caller gets the job's id and the page polls it.
 import type { Db } from "@/lib/db";
+import { positiveIntegerFromEnv } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { waitForJobEnd, type EndedJob } from "@/lib/jobs/wait";
-import { GraderBusyError, positiveIntegerFromEnv } from "@/lib/lab/sandbox/admission";
+import { GraderBusyError } from "@/lib/lab/sandbox/admission";
 import { SubmissionError, SubmissionInFlightError } from "./errors";
+import { gradingFailedMessage } from "./grading-failed";
 import { gradeJob, gradeJobKey } from "./job";
-import { gradingFailedMessage } from "@/lib/lab/submissions/grading-failed";
 import type { SubmittedSolution } from "./types";
 import { validateSubmission, type SubmitInput } from "./validate";
 
