@@ -8,12 +8,9 @@ import { acceptResults, acceptTest, capMessage } from "./accept";
 import { readTfjsBundle, sandboxBundle } from "./isolate-bundle";
 import { GRACE_MS, LOAD_LIMIT_MS } from "@/lib/lab/runner/limits";
 import { DEFAULT_BUDGET_MS, DEFAULT_MEMORY_LIMIT_MB, SETUP_LIMIT_MS } from "./limits";
+import type { GradingRequest } from "./process-protocol";
 
-export type SandboxRequest = {
-  exerciseId: string;
-  source: string;
-  /** The names the exercise requires (prompt.md's `exports`). */
-  exports: readonly string[];
+export type SandboxRequest = GradingRequest & {
   memoryLimitMb?: number;
   /** Time the learner's module may take to load (top-level code); the browser allows the same. */
   loadLimitMs?: number;

@@ -2,6 +2,7 @@
 // over Node's IPC.
 import type { PlannedTest, Results, TestResult } from "@/lib/lab/runner/results";
 
+/** One submission to grade: the exercise, the learner's source, the names it must export (prompt.md's `exports`). */
 export type GradingRequest = { exerciseId: string; source: string; exports: readonly string[] };
 
 export type ToGradingProcess = { type: "grade"; jobId: number; job: GradingRequest };

@@ -1,4 +1,4 @@
-import { tfjsTypings } from "@/lib/lab/typings";
+import { tfjsTypings } from "@/lib/lab/editor-typings";
 
 // The declarations of the installed tfjs (~2.7 MB, ~310 kB gzipped). The URL carries no version, so the browser
 // revalidates each time and gets a 304 until tfjs is upgraded.
