@@ -17,6 +17,7 @@ import { ensureCards, studyAllDecks } from "@/lib/review/cards";
 import { stopChild } from "@/lib/server/boot";
 import { httpClient, percentile } from "./bench/http";
 import { startBenchServer, syntheticDeck, type BenchServer } from "./bench/server";
+import { runMain } from "./bench/main";
 
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 10;
 const PASSWORD = "bench password 123";
@@ -196,10 +197,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);
