@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildDailyQueue, byNewCardOrder, DEFAULT_SETTINGS, newCardMemory, type QueueCard } from "./index";
+import { DEFAULT_SETTINGS, newCardMemory } from "./index";
+import { buildDailyQueue, byNewCardOrder, type QueueCard } from "./queue";
 
 const now = new Date("2026-12-01T12:00:00Z");
-const card = (id: string, position: number, assignedDue?: Date | null): QueueCard => ({ id, position, memory: newCardMemory(now), suspended: false, assignedDue });
+const card = (id: string, position: number, assignedDue?: Date | null): QueueCard => ({ id, deckSlug: "deck", position, memory: newCardMemory(now), suspended: false, assignedDue });
 
 describe("the order new cards are introduced in", () => {
   it("cards of track items due soonest first, then assigned cards without a due date, then the rest in content order", () => {

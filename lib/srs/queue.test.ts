@@ -16,7 +16,7 @@ function memory(state: CardState, due: string): CardMemory {
 
 let nextPosition = 1000;
 function card(id: string, state: CardState, due: string, extra: Partial<QueueCard> = {}): QueueCard {
-  return { id, position: nextPosition++, memory: memory(state, due), suspended: false, ...extra };
+  return { id, deckSlug: "deck", position: nextPosition++, memory: memory(state, due), suspended: false, ...extra };
 }
 const learning = (id: string, due: string, extra?: Partial<QueueCard>) => card(id, CardState.Learning, due, extra);
 const relearning = (id: string, due: string, extra?: Partial<QueueCard>) => card(id, CardState.Relearning, due, extra);
