@@ -19,8 +19,9 @@ const now = new Date("2026-12-01T12:00:00Z");
 const settings = { ...DEFAULT_SETTINGS, newPerDay: 1000, maxReviewsPerDay: 10_000, learnAheadMinutes: 60, timeZone: "UTC" };
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 
-// "a-b" sorts before "aa" by character code (as lib/srs compares), after it in en_US. Deck c's Q4 shares Q2's position.
-const POSITIONS: Record<string, number[]> = { "a-b": [1, 0, 3, 2], aa: [3, 0, 2, 1], b: [0, 1, 2, 3], c: [2, 0, 1, 0] };
+// "a-b" sorts before "aa" by character code (as lib/srs compares), after it in en_US. Deck c's Q4 shares Q2's
+// position, and all of deck d's notes share one: their cards go by card id.
+const POSITIONS: Record<string, number[]> = { "a-b": [1, 0, 3, 2], aa: [3, 0, 2, 1], b: [0, 1, 2, 3], c: [2, 0, 1, 0], d: [0, 0, 0, 0, 0, 0] };
 
 // What the tracks below assign, as lib/srs reads it: the earliest due date of the items that include the note, null
 // when none of them has one, absent when no item does.
@@ -55,8 +56,10 @@ type CardSetup = { state: CardState; due: Date; suspended?: boolean; labMissed?:
 
 async function setCards(setup: (key: string) => CardSetup) {
   const cards = await t.db.card.findMany({ where: { userId: learner.id }, include: { note: { include: { deck: true } } }, orderBy: [{ note: { deck: { slug: "asc" } } }, { note: { number: "asc" } }] });
-  for (const card of cards) {
-    const { state, due, suspended = false, labMissed = false } = setup(`${card.note.deck.slug}#${card.note.number}`);
+  const setups = new Map(cards.map((card) => [card.id, setup(`${card.note.deck.slug}#${card.note.number}`)]));
+  // Written in reverse id order, so the table's physical order is not the order the tie on card id asks for.
+  for (const card of [...cards].sort((a, b) => (a.id < b.id ? 1 : -1))) {
+    const { state, due, suspended = false, labMissed = false } = setups.get(card.id)!;
     const studied = state !== CardState.New;
     await t.db.card.update({
       where: { id: card.id },
@@ -126,8 +129,12 @@ describe("the SQL queue and lib/srs's queue show the same cards in the same orde
       "c#2": { state: New, due: now, suspended: true },
       "c#3": { state: New, due: now, labMissed: true },
       "c#4": { state: New, due: now },
+      "d#1": { state: New, due: now },
+      "d#2": { state: New, due: now },
     };
-    await setCards((key) => setup[key]!);
+    await setCards((key) => setup[key] ?? { state: Review, due: minutes(7 * 24 * 60) });
+    const idOf = async (number: number) => (await t.db.card.findFirstOrThrow({ where: { userId: learner.id, note: { deck: { slug: "d" }, number } } })).id;
+    const [d1, d2] = [await idOf(1), await idOf(2)];
     const { pure, sql } = await bothOrders();
     expect(sql.steps.map((step) => step.card)).toEqual([
       // (Re)learning due now: earliest first; a tie goes deck by deck ("a-b" < "aa" < "b"), not by position.
@@ -138,17 +145,19 @@ describe("the SQL queue and lib/srs's queue show the same cards in the same orde
       "a-b#3",
       "aa#3",
       "b#2",
-      // New: lab-missed first (assigned before not), then assigned with a due date, without one, then content order.
+      // New: lab-missed first (assigned before not), then assigned with a due date, without one, then content order
+      // (deck d's cards share a position: by card id).
       "b#4",
       "c#3",
       "aa#4",
       "a-b#4",
       "c#4",
       "c#1",
+      ...(d1 < d2 ? ["d#1", "d#2"] : ["d#2", "d#1"]),
       // A learning card due within the learn-ahead window, once nothing else is left.
       "aa#2",
     ]);
-    expect(sql.steps[0]!.counts).toEqual({ learning: 4, review: 3, new: 6 });
+    expect(sql.steps[0]!.counts).toEqual({ learning: 4, review: 3, new: 8 });
     expect(sql.nextDueAt).toBe("2026-12-02T04:00:00.000Z");
     expect(sql).toEqual(pure);
   });
