@@ -1,5 +1,6 @@
-// Today's queue for one learner. PostgreSQL summarizes the learner's cards (counts, the first card of each kind,
-// what comes later) in two indexed queries, whatever the collection's size; lib/srs plans the queue from that.
+// Today's queue for one learner. PostgreSQL summarizes the learner's cards (counts, the first card of each kind in
+// lib/srs's QUEUE_ORDER, what comes later) in one indexed statement, whatever the collection's size; lib/srs plans the
+// queue from that. queue-order.int.test.ts drains this queue and lib/srs's over the same cards and compares them.
 import type { Db } from "@/lib/db";
 import { queryPrepared, type PreparedStatement } from "@/lib/db/prepared";
 import { learningCutoff, planDailyQueue, previewIntervals, QUEUE_ORDER, studyDay, type CardMemory, type QueueOrderKey, type QueueSummary } from "@/lib/srs";
