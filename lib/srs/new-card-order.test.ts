@@ -18,6 +18,11 @@ describe("the order new cards are introduced in", () => {
     expect([...cards].sort(byNewCardOrder).map((c) => c.id)).toEqual(["overdue", "sooner", "later", "no-due", "plain-0", "plain-1"]);
   });
 
+  it("puts cards a failed lab submission brought back before all of them", () => {
+    const cards = [card("assigned", 0, new Date("2026-12-02T00:00:00Z")), { ...card("lab", 9), labMissed: true }, card("plain", 1)];
+    expect([...cards].sort(byNewCardOrder).map((c) => c.id)).toEqual(["lab", "assigned", "plain"]);
+  });
+
   it("is a total order: antisymmetric and transitive over random cards", () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -72,6 +72,17 @@ describe("buildDailyQueue order", () => {
     expect(drain([review("r2", due, { position: 2 }), review("r1", due, { position: 1 })])).toEqual(["r1", "r2"]);
   });
 
+  it("goes deck by deck before position (slugs by character code), and by card id within one position", () => {
+    const due = "2026-05-01T08:00:00Z";
+    const cards = [
+      review("z", due, { deckSlug: "b", position: 0 }),
+      review("y", due, { deckSlug: "aa", position: 0 }),
+      review("x", due, { deckSlug: "a-b", position: 5 }),
+      review("w", due, { deckSlug: "b", position: 0 }),
+    ];
+    expect(drain(cards)).toEqual(["x", "y", "w", "z"]);
+  });
+
   it("counts a review card due at any time of the study day, up to the rollover", () => {
     const cards = [
       review("before-rollover", "2026-05-02T03:59:59.999Z"),
