@@ -12,6 +12,7 @@ import { findFreePort } from "@/lib/db/embedded";
 import { httpClient } from "./bench/http";
 import { answerForSeconds, seedReviewers, type HttpLearner } from "./bench/review-load";
 import { startBenchServer, syntheticDeck, type AppProcess } from "./bench/server";
+import { runMain } from "./bench/main";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,10 +84,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

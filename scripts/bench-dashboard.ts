@@ -16,6 +16,7 @@ import { loadMemory, memoryModel } from "@/lib/progress/memory";
 import { studyDay } from "@/lib/srs";
 import { ROLLOVER, seedDashboard, TIME_ZONE } from "./bench/dashboard-seed";
 import { percentile } from "./bench/http";
+import { runMain } from "./bench/main";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,10 +83,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -9,14 +9,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
+import { studySharedDecks } from "@/lib/content/decks";
 import { installJobQueue } from "@/lib/jobs/queue-schema";
 import { createGradingPool } from "@/lib/lab/sandbox/process-pool";
 import { gradingPoolSize } from "@/lib/lab/sandbox/admission";
 import { gradingQueueLimit } from "@/lib/lab/submissions/submit";
-import { ensureCards, studyAllDecks } from "@/lib/review/cards";
+import { ensureCards } from "@/lib/review/cards";
 import { stopChild } from "@/lib/server/boot";
 import { httpClient, percentile } from "./bench/http";
 import { startBenchServer, syntheticDeck, type BenchServer } from "./bench/server";
+import { runMain } from "./bench/main";
 
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 10;
 const PASSWORD = "bench password 123";
@@ -127,7 +129,7 @@ async function main() {
     const emails: string[] = [];
     for (let i = 0; i < 72; i++) {
       const user = await bench.db.user.create({ data: { email: `grade-${i}@example.com`, passwordHash } });
-      await studyAllDecks(bench.db, user.id);
+      await studySharedDecks(bench.db, user.id);
       await bench.db.srsSettings.create({
         data: { userId: user.id, desiredRetention: 0.9, newPerDay: 9999, maxReviewsPerDay: 99999, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "UTC" },
       });
@@ -196,10 +198,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

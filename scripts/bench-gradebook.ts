@@ -10,6 +10,7 @@ import { migrate } from "@/lib/db/migrate";
 import { gradebookCsv, loadGradebook } from "@/lib/teach/gradebook";
 import { classProgress, PROGRESS_SQL } from "@/lib/teach/progress";
 import { percentile } from "./bench/http";
+import { runMain } from "./bench/main";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -173,10 +174,4 @@ async function seed(db: ReturnType<typeof createDb>): Promise<string> {
   return "class";
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { startBenchServer } from "./bench/server";
+import { runMain } from "./bench/main";
 
 const RUNS = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 const BASE_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
@@ -88,10 +89,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -14,6 +14,7 @@ import { spawnWorker, stopChild } from "@/lib/server/boot";
 import { httpClient, percentile } from "./bench/http";
 import { seedReviewers } from "./bench/review-load";
 import { startBenchServer, syntheticDeck } from "./bench/server";
+import { runMain } from "./bench/main";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -148,10 +149,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

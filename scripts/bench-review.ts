@@ -14,6 +14,7 @@ import { answerForSeconds, seedReviewers, summarize, type HttpLearner, type Load
 import { ownCpuMs, postgresCpu, processCpuMs } from "./bench/cpu";
 import { startBenchServer, syntheticDeck, type AppProcess } from "./bench/server";
 import { countStatements } from "./bench/statements";
+import { runMain } from "./bench/main";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -131,10 +132,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

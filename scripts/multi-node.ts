@@ -20,6 +20,7 @@ import { migrate } from "@/lib/db/migrate";
 import { buildIsCurrent, loadEnvironment, markBuildCurrent, stopChild, webServerEnv } from "@/lib/server/boot";
 import { startRoundRobinProxy } from "@/lib/server/round-robin-proxy";
 import { seedReviewers } from "./bench/review-load";
+import { runMain } from "./bench/main";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -324,10 +325,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`[multi-node] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runMain(main, "multi-node");

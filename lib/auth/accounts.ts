@@ -1,7 +1,7 @@
-// Creating accounts. The first account on an instance becomes its admin.
+// Creating accounts. The first account on an instance becomes its admin; every new account studies the shared decks.
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { studyAllDecks } from "@/lib/review/cards";
+import { studySharedDecks } from "@/lib/content/decks";
 import { hashPassword } from "./password";
 import { reserveAttempt } from "./throttle";
 
@@ -23,7 +23,7 @@ export async function createUser(db: Db, user: NewUser) {
         role,
       },
     });
-    await studyAllDecks(tx, created.id);
+    await studySharedDecks(tx, created.id);
     return created;
   });
 }

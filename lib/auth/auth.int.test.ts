@@ -31,6 +31,23 @@ describe("accounts", () => {
     expect(stored.name).toBe("Ada");
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
   });
+
+  it("lets a new account study every live shared deck, not a retired one or a class's", async () => {
+    const deck = (slug: string, data: { retiredAt?: Date; classId?: string } = {}) =>
+      t.db.deck.create({ data: { slug, title: slug, tags: [], sourcePath: `content/${slug}.md`, contentHash: slug, ...data } });
+    const owner = await createUser(t.db, { email: "owner@example.com" });
+    const klass = await t.db.class.create({ data: { name: "ML", timeZone: "UTC", joinCode: "ABCDEFGH", createdById: owner.id } });
+    const shared = [await deck("shared-1"), await deck("shared-2")];
+    await deck("retired", { retiredAt: new Date("2026-01-01T00:00:00Z") });
+    await deck(`${klass.id}-week-1`, { classId: klass.id });
+    const studied = async (userId: string) => (await t.db.deckStudy.findMany({ where: { userId }, select: { deckId: true } })).map((s) => s.deckId).sort();
+
+    const signedUp = await signUpWithPassword(t.db, { email: "new@example.com", name: "", password: "correct horse battery" });
+    expect(signedUp.ok && (await studied(signedUp.userId))).toEqual(shared.map((d) => d.id).sort());
+    // GitHub sign-up goes through createUser (lib/auth/options.ts's adapter).
+    const viaGitHub = await createUser(t.db, { email: "gh@example.com", name: "GH" });
+    expect(await studied(viaGitHub.id)).toEqual(shared.map((d) => d.id).sort());
+  });
 });
 
 describe("password sign-in", () => {

@@ -8,6 +8,17 @@ export function visibleDeckWhere(userId: string): Prisma.DeckWhereInput {
   return { retiredAt: null, OR: [{ classId: null }, { class: { deletedAt: null, members: { some: { userId } } } }] };
 }
 
+/**
+ * A new account studies every live shared deck (a class's decks come with the class); the learner can stop studying
+ * one from its page.
+ */
+export async function studySharedDecks(db: Db | Prisma.TransactionClient, userId: string): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "DeckStudy" ("userId", "deckId", "createdAt")
+    SELECT ${userId}, d.id, now() FROM "Deck" d WHERE d."retiredAt" IS NULL AND d."classId" IS NULL
+    ON CONFLICT DO NOTHING`;
+}
+
 export async function listDecks(db: Db, userId: string) {
   const decks = await db.deck.findMany({
     where: visibleDeckWhere(userId),

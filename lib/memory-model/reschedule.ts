@@ -9,6 +9,7 @@
 // history, with the state before, so nothing is lost; the optimizer never reads those rows.
 import { queryPrepared } from "@/lib/db/prepared";
 import type { JobContext } from "@/lib/jobs/runner";
+import type { MemoryRow } from "@/lib/review/memory";
 import { readReviewSettings } from "@/lib/review/settings";
 import { studyDay, studyDayAfter } from "@/lib/srs/day";
 import { memoryAfter, modelWeights } from "@/lib/srs/fsrs-model";
@@ -27,22 +28,7 @@ export type RescheduleResult = {
   skipped: number;
 };
 
-type CardRow = {
-  id: string;
-  version: number;
-  state: number;
-  suspended: boolean;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
-  leech: boolean;
-};
+type CardRow = MemoryRow & { id: string; version: number; suspended: boolean; leech: boolean };
 
 const wall = (date: Date | null) => (date ? date.toISOString().replace("Z", "") : null);
 

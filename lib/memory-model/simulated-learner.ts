@@ -4,6 +4,7 @@
 // Seeded: the same options give the same history.
 import { studyDay, studyDayAfter, studyDaysBetween, type StudyDay } from "@/lib/srs/day";
 import { initialMemory, modelWeights, nextMemory, powerForgettingCurve, type MemoryState } from "@/lib/srs/fsrs-model";
+import { seededRandom } from "@/lib/srs/random";
 import { scheduleReview } from "@/lib/srs/schedule";
 import type { Settings } from "@/lib/srs/settings";
 import { newCardMemory, type CardMemory, type Rating, type ReviewLogEntry } from "@/lib/srs/types";
@@ -44,18 +45,6 @@ export type SimulatedHistory = {
   /** Each studied card's memory and version after the last answer. */
   cards: Map<string, { memory: CardMemory; version: number }>;
 };
-
-/** A small, fast, seedable generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type SimulatedCard = {
   id: string;

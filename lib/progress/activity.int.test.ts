@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
 import { answerCard, undoLastReview } from "@/lib/review/answer";
 import { studyDay } from "@/lib/srs";
 import { answers, loadActivity, type Tally } from "./activity";
 import { addDays } from "./days";
 import { studyDayGridSql, studyDaySql, studyDayStartsSql } from "./sql";
-import { createDeck, createLearner, writeLogs } from "./testing";
+import { createDatabaseWithDecks, createLearner, writeLogs } from "./testing";
 
 let t: TestDatabase;
 let deckA: string;
 let deckB: string;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  deckA = (await createDeck(t.db, "a", 10)).id;
-  deckB = (await createDeck(t.db, "b", 5)).id;
+  const made = await createDatabaseWithDecks({ a: 10, b: 5 });
+  [t, deckA, deckB] = [made.t, made.deckIds.a!, made.deckIds.b!];
 });
 afterAll(async () => t.drop());
 

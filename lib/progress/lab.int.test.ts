@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
 import { loadLab } from "./lab";
-import { createDeck, createLearner, writeLogs } from "./testing";
+import { createDatabaseWithDecks, createLearner, writeLogs } from "./testing";
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await createDeck(t.db, "a", 3);
-  await createDeck(t.db, "b", 2);
+  ({ t } = await createDatabaseWithDecks({ a: 3, b: 2 }));
 });
 afterAll(async () => t.drop());
 

@@ -1,18 +1,16 @@
 import { createEmptyCard, fsrs, State } from "ts-fsrs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
 import { DEFAULT_SETTINGS, studyDay, toFsrsParams } from "@/lib/srs";
 import { FORECAST_DAYS, loadMemory, memoryModel, PERCENT_BINS, STABILITY_EDGES } from "./memory";
-import { createDeck, createLearner } from "./testing";
+import { createDatabaseWithDecks, createDeck, createLearner } from "./testing";
 
 let t: TestDatabase;
 let deckA: string;
 let deckB: string;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  deckA = (await createDeck(t.db, "a", 10)).id;
-  deckB = (await createDeck(t.db, "b", 5)).id;
-  await createDeck(t.db, "c", 2);
+  const made = await createDatabaseWithDecks({ a: 10, b: 5, c: 2 });
+  [t, deckA, deckB] = [made.t, made.deckIds.a!, made.deckIds.b!];
 });
 afterAll(async () => t.drop());
 

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
 import { labExercises } from "@/lib/lab/exercises/catalog";
 import { answers } from "./activity";
 import { loadProgress, UnknownDeckError } from "./index";
-import { createDeck, createLearner, writeLogs } from "./testing";
+import { createDatabaseWithDecks, createLearner, writeLogs } from "./testing";
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await createDeck(t.db, "ml-qa", 25);
-  await createDeck(t.db, "other", 3);
+  ({ t } = await createDatabaseWithDecks({ "ml-qa": 25, other: 3 }));
 });
 afterAll(async () => t.drop());
 

@@ -1,6 +1,7 @@
 // For the progress tests: decks, a learner with settings, and review log rows written as the app writes them.
 import { createUser } from "@/lib/auth/accounts";
 import type { Db } from "@/lib/db";
+import { createTestDatabase } from "@/lib/db/testing";
 import { saveReviewSettings } from "@/lib/review/settings";
 import { type SettingsInput, studyDay } from "@/lib/srs";
 
@@ -18,6 +19,14 @@ export async function createDeck(db: Db, slug: string, notes: number) {
     })),
   });
   return deck;
+}
+
+/** A fresh test database (lib/db/testing) holding these decks (slug: number of notes), and the decks' ids by slug. */
+export async function createDatabaseWithDecks(decks: Record<string, number>) {
+  const t = await createTestDatabase();
+  const deckIds: Record<string, string> = {};
+  for (const [slug, notes] of Object.entries(decks)) deckIds[slug] = (await createDeck(t.db, slug, notes)).id;
+  return { t, deckIds };
 }
 
 /** A learner who studies every deck there is, with these settings; their cards are created at `at`. */

@@ -16,14 +16,6 @@ export async function ensureCards(db: Db | Tx, userId: string, now = new Date())
     ON CONFLICT ("userId", "noteId") DO NOTHING`;
 }
 
-/** New accounts study every shared deck there is (class decks come with a class); they can stop studying one from its page. */
-export async function studyAllDecks(db: Db | Tx, userId: string): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO "DeckStudy" ("userId", "deckId", "createdAt")
-    SELECT ${userId}, d.id, now() FROM "Deck" d WHERE d."retiredAt" IS NULL AND d."classId" IS NULL
-    ON CONFLICT DO NOTHING`;
-}
-
 export async function setDeckStudied(db: Db, userId: string, deckId: string, studied: boolean): Promise<void> {
   const deck = await db.deck.findFirst({ where: { id: deckId, ...visibleDeckWhere(userId) }, select: { id: true } });
   if (!deck) throw new ReviewError(404, "There is no such deck.", "deck_not_found");

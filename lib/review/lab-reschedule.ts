@@ -6,29 +6,14 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { studyDay } from "@/lib/srs";
 import { ensureCards } from "./cards";
-import { studyDayDate } from "./memory";
+import { studyDayDate, type MemoryRow } from "./memory";
 import { readReviewSettingsIn } from "./settings";
 
 export type NoteRef = { deck: string; number: number };
 
 type Tx = Prisma.TransactionClient;
 
-type LockedCard = {
-  id: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: Date | null;
-  leech: boolean;
-  labReason: string | null;
-  version: number;
-};
+type LockedCard = MemoryRow & { id: string; leech: boolean; labReason: string | null; version: number };
 
 /**
  * Reschedules `userId`'s cards of `refs` with `reason`, in the caller's transaction or its own; returns how many

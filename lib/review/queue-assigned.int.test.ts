@@ -1,9 +1,10 @@
 // New cards of instructors' track items come first, due soonest first: the SQL queue (lib/review/queue.ts) and the
-// pure one (lib/srs byNewCardOrder) introduce a learner's new cards in the same order.
+// pure one (lib/srs/queue.ts, QUEUE_ORDER.new) introduce a learner's new cards in the same order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { buildDailyQueue, DEFAULT_SETTINGS, type QueueCard } from "@/lib/srs";
+import { DEFAULT_SETTINGS } from "@/lib/srs";
+import { buildDailyQueue, type QueueCard } from "@/lib/srs/queue";
 import { deleteClass } from "@/lib/teach/classes";
 import { makeClass, makeDeck, makeUser } from "@/lib/teach/testing";
 import { addTrackItem, createTrack, deleteTrack } from "@/lib/teach/tracks";
@@ -59,8 +60,7 @@ describe("new cards of assigned items come first, due soonest first", () => {
     const cards = await t.db.card.findMany({ where: { userId: learner.id }, include: { note: { include: { deck: true } } } });
     const pure: QueueCard[] = cards.map((c) => {
       const key = `${c.note.deck.slug}#${c.note.number}`;
-      // Content order across decks: deck slug, then position (what the SQL orders by after the due date).
-      return { id: key, position: c.note.deck.slug.charCodeAt(0) * 1000 + c.note.position, memory: memoryFromRow(c), suspended: false, assignedDue: due[key] };
+      return { id: key, deckSlug: c.note.deck.slug, position: c.note.position, memory: memoryFromRow(c), suspended: false, assignedDue: due[key] };
     });
     const order: string[] = [];
     let remaining = pure;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { buildDailyQueue, DEFAULT_SETTINGS } from "@/lib/srs";
+import { DEFAULT_SETTINGS } from "@/lib/srs";
+import { buildDailyQueue } from "@/lib/srs/queue";
 import { ensureCards } from "./cards";
 import { rescheduleForLabMiss } from "./lab-reschedule";
 import { memoryFromRow } from "./memory";
@@ -51,9 +52,9 @@ describe("the database queue agrees with lib/srs's queue over the same cards", (
     const settings = { ...DEFAULT_SETTINGS, newPerDay: Math.floor(random() * 12), maxReviewsPerDay: Math.floor(random() * 30), learnAheadMinutes: Math.floor(random() * 120) };
     const fromDb = await loadQueue(t.db, learner, now, { settings });
 
-    const all = await t.db.card.findMany({ where: { userId: learner }, include: { note: true } });
+    const all = await t.db.card.findMany({ where: { userId: learner }, include: { note: { include: { deck: true } } } });
     const expected = buildDailyQueue({
-      cards: all.map((c) => ({ id: c.id, position: c.note.position, memory: memoryFromRow(c), suspended: c.suspended, labMissed: c.labReason !== null })),
+      cards: all.map((c) => ({ id: c.id, deckSlug: c.note.deck.slug, position: c.note.position, memory: memoryFromRow(c), suspended: c.suspended, labMissed: c.labReason !== null })),
       now,
       settings,
       doneToday: { newIntroduced: 0, reviewsDone: 0 },

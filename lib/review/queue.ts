@@ -1,8 +1,9 @@
-// Today's queue for one learner. PostgreSQL summarizes the learner's cards (counts, the first card of each kind,
-// what comes later) in two indexed queries, whatever the collection's size; lib/srs plans the queue from that.
+// Today's queue for one learner. PostgreSQL summarizes the learner's cards (counts, the first card of each kind in
+// lib/srs's QUEUE_ORDER, what comes later) in one indexed statement, whatever the collection's size; lib/srs plans the
+// queue from that. queue-order.int.test.ts drains this queue and lib/srs's over the same cards and compares them.
 import type { Db } from "@/lib/db";
 import { queryPrepared, type PreparedStatement } from "@/lib/db/prepared";
-import { learningCutoff, planDailyQueue, previewIntervals, studyDay, type QueueCard, type QueueSummary } from "@/lib/srs";
+import { learningCutoff, planDailyQueue, previewIntervals, QUEUE_ORDER, studyDay, type CardMemory, type QueueOrderKey, type QueueSummary } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { memoryFromRow, type MemoryRow } from "./memory";
 import { getReviewSettings } from "./settings";
@@ -74,8 +75,7 @@ const CANDIDATE = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsed
 const LAST_RATING = `FROM "ReviewLog" l JOIN "Card" lc ON lc.id = l."cardId"
   WHERE l."userId" = $1 AND l.kind = 'RATING'::"ReviewKind" ORDER BY l.review DESC, l.id DESC LIMIT 1`;
 
-// The review items of the tracks of the classes the learner is in, with their due date ('infinity' when none): new
-// cards of items due soonest come first (lib/srs/queue.ts's byNewCardOrder states the same order).
+// The review items of the tracks of the classes the learner is in, with their due date ('infinity' when none).
 const ASSIGNED = `assigned AS MATERIALIZED (
   SELECT ti."deckId", ti."noteNumbers", coalesce(ti."dueAt", 'infinity'::timestamp) AS due
   FROM "ClassMember" m
@@ -85,6 +85,18 @@ const ASSIGNED = `assigned AS MATERIALIZED (
   WHERE m."userId" = $1 AND m.role = 'LEARNER'::"ClassRole")`;
 const ASSIGNED_DUE = `(SELECT min(a.due) FROM assigned a
   WHERE a."deckId" = d.id AND (cardinality(a."noteNumbers") = 0 OR n.number = ANY(a."noteNumbers")))`;
+
+// How PostgreSQL sorts by each key of lib/srs's QUEUE_ORDER, the one statement of the queue's order. Text sorts in
+// the "C" collation (by character code, as lib/srs compares it), whatever the database's default collation.
+const SORT_BY: Record<QueueOrderKey, string> = {
+  due: "c.due",
+  labMissed: `c."labReason" IS NULL`,
+  assignedDue: `${ASSIGNED_DUE} NULLS LAST`,
+  deckSlug: `d.slug COLLATE "C"`,
+  position: "n.position",
+  id: `c.id COLLATE "C"`,
+};
+const orderBy = (keys: readonly QueueOrderKey[]) => keys.map((key) => SORT_BY[key]).join(", ");
 
 // One statement, whatever the size of the collection: what is due (with what was done today), and the first cards
 // of each kind, as one row per first card (one row of nulls beside the totals when there is none). Both halves use
@@ -110,25 +122,26 @@ function queueStatement(userId: string, cutoff: Date, day: { start: Date; end: D
               (SELECT l."cardId" ${LAST_RATING}) AS "justAnswered"
        ${ACTIVE}),
      firsts AS (
-       (SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due <= $2 ORDER BY c.due, d.slug, n.position LIMIT 2)
+       (SELECT 'learning' AS kind, ${CANDIDATE} ${ACTIVE} AND c.state IN (1, 3) AND c.due <= $2 ORDER BY ${orderBy(QUEUE_ORDER.learning)} LIMIT 2)
        UNION ALL
-       (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $3 ORDER BY c.due, d.slug, n.position LIMIT 1)
+       (SELECT 'review', ${CANDIDATE} ${ACTIVE} AND c.state = 2 AND c.due < $3 ORDER BY ${orderBy(QUEUE_ORDER.review)} LIMIT 1)
        UNION ALL
-       (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0
-          ORDER BY c."labReason" IS NULL, ${ASSIGNED_DUE} NULLS LAST, d.slug, n.position
-          LIMIT 1))
+       (SELECT 'new', ${CANDIDATE} ${ACTIVE} AND c.state = 0 ORDER BY ${orderBy(QUEUE_ORDER.new)} LIMIT 1))
      SELECT * FROM totals LEFT JOIN firsts ON true`,
     values: [userId, cutoff, day.end, day.start],
   };
 }
 
+// A first card as lib/srs plans with it, its row beside it for showing.
+type Candidate = { id: string; memory: CardMemory; row: CardRow };
+
 function queueState(rows: QueueRow[]) {
   const firsts = rows.filter((row): row is Totals & CardRow => row.id !== null);
   const total = rows[0]!;
-  const cards = firsts.map((row) => ({ kind: row.kind, card: { id: row.id, position: 0, memory: memoryFromRow(row), suspended: false, labMissed: row.labReason !== null } }));
-  const ofKind = (kind: CardRow["kind"]): QueueCard[] => cards.filter((c) => c.kind === kind).map((c) => c.card);
+  const ofKind = (kind: CardRow["kind"]): Candidate[] =>
+    firsts.filter((row) => row.kind === kind).map((row) => ({ id: row.id, memory: memoryFromRow(row), row }));
   const [firstLearning = null, secondLearning = null] = ofKind("learning");
-  const summary: QueueSummary = {
+  const summary: QueueSummary<Candidate> = {
     learningDue: Number(total.learning),
     firstLearning,
     secondLearning,
@@ -141,7 +154,7 @@ function queueState(rows: QueueRow[]) {
     laterLearningDue: total.laterLearning,
   };
   const done = { newIntroduced: Number(total.newIntroduced), reviewsDone: Number(total.reviewsDone) };
-  return { summary, done, canUndo: total.canUndo === true, justAnswered: total.justAnswered, rows: firsts };
+  return { summary, done, canUndo: total.canUndo === true, justAnswered: total.justAnswered };
 }
 
 export async function loadQueue(db: Db, userId: string, now = new Date(), known?: { settings?: Settings }): Promise<ReviewQueue> {
@@ -160,11 +173,10 @@ export function queueQuery(userId: string, now: Date, settings: Settings): { sta
   return { statement: queueStatement(userId, cutoff, day), read: (rows) => planQueue(queueState(rows as QueueRow[]), now, settings) };
 }
 
-function planQueue({ summary, done, canUndo, justAnswered, rows }: ReturnType<typeof queueState>, now: Date, settings: Settings): ReviewQueue {
+function planQueue({ summary, done, canUndo, justAnswered }: ReturnType<typeof queueState>, now: Date, settings: Settings): ReviewQueue {
   const queue = planDailyQueue({ summary, now, settings, doneToday: done, justAnswered });
-  const shown = queue.next ? rows.find((row) => row.id === queue.next!.id) : undefined;
   return {
-    card: shown ? showCard(shown, now, settings) : null,
+    card: queue.next ? showCard(queue.next.row, now, settings) : null,
     counts: queue.counts,
     nextDueAt: queue.nextDueAt?.toISOString() ?? null,
     canUndo,

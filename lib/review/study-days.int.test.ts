@@ -7,6 +7,7 @@ import { createUser } from "@/lib/auth/accounts";
 import { readMigrations, migrate } from "@/lib/db/migrate";
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { studyDay, studyDaysBetween } from "@/lib/srs";
+import { seededRandom } from "@/lib/srs/random";
 import { answerCard, undoLastReview } from "./answer";
 import { ensureCards } from "./cards";
 import { rescheduleForLabMiss } from "./lab-reschedule";
@@ -24,17 +25,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => t.drop());
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The instant a wall clock in `timeZone` reads `hour:minute` on the local date `date` (no DST gap at these hours). */
 function localTime(date: string, hour: number, minute: number, timeZone: string): Date {
@@ -56,7 +46,7 @@ const ids = new Map<string, string>();
 
 describe("a month of reviews on study days", () => {
   it.each(learners)("replays a month in $zone (rollover 4), one answer at a time through the queue", async ({ zone, email, steps, seed }) => {
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     const user = (await createUser(t.db, { email })).id;
     ids.set(zone, user);
     await ensureCards(t.db, user, new Date("2026-10-10T00:00:00Z"));

@@ -3,17 +3,15 @@ export { formatInterval } from "./interval-label";
 export { leechThresholdMet } from "./leech";
 export { forgettingCurve, retrievability } from "./retrievability";
 export {
-  buildDailyQueue,
   learningCutoff,
   planDailyQueue,
-  summarizeCards,
-  byNewCardOrder,
-  type QueueSummary,
+  QUEUE_ORDER,
   type DailyQueue,
-  type DailyQueueInput,
   type DoneToday,
   type QueueCard,
   type QueueCounts,
+  type QueueOrderKey,
+  type QueueSummary,
 } from "./queue";
 export {
   previewIntervals,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildDailyQueue, byNewCardOrder, DEFAULT_SETTINGS, newCardMemory, type QueueCard } from "./index";
+import { DEFAULT_SETTINGS, newCardMemory } from "./index";
+import { buildDailyQueue, byNewCardOrder, type QueueCard } from "./queue";
 
 const now = new Date("2026-12-01T12:00:00Z");
-const card = (id: string, position: number, assignedDue?: Date | null): QueueCard => ({ id, position, memory: newCardMemory(now), suspended: false, assignedDue });
+const card = (id: string, position: number, assignedDue?: Date | null): QueueCard => ({ id, deckSlug: "deck", position, memory: newCardMemory(now), suspended: false, assignedDue });
 
 describe("the order new cards are introduced in", () => {
   it("cards of track items due soonest first, then assigned cards without a due date, then the rest in content order", () => {
@@ -15,6 +16,11 @@ describe("the order new cards are introduced in", () => {
       card("overdue", 7, new Date("2026-11-20T00:00:00Z")),
     ];
     expect([...cards].sort(byNewCardOrder).map((c) => c.id)).toEqual(["overdue", "sooner", "later", "no-due", "plain-0", "plain-1"]);
+  });
+
+  it("puts cards a failed lab submission brought back before all of them", () => {
+    const cards = [card("assigned", 0, new Date("2026-12-02T00:00:00Z")), { ...card("lab", 9), labMissed: true }, card("plain", 1)];
+    expect([...cards].sort(byNewCardOrder).map((c) => c.id)).toEqual(["lab", "assigned", "plain"]);
   });
 
   it("is a total order: antisymmetric and transitive over random cards", () => {

@@ -16,7 +16,7 @@ function memory(state: CardState, due: string): CardMemory {
 
 let nextPosition = 1000;
 function card(id: string, state: CardState, due: string, extra: Partial<QueueCard> = {}): QueueCard {
-  return { id, position: nextPosition++, memory: memory(state, due), suspended: false, ...extra };
+  return { id, deckSlug: "deck", position: nextPosition++, memory: memory(state, due), suspended: false, ...extra };
 }
 const learning = (id: string, due: string, extra?: Partial<QueueCard>) => card(id, CardState.Learning, due, extra);
 const relearning = (id: string, due: string, extra?: Partial<QueueCard>) => card(id, CardState.Relearning, due, extra);
@@ -70,6 +70,17 @@ describe("buildDailyQueue order", () => {
   it("breaks ties in due by content position", () => {
     const due = "2026-05-01T08:00:00Z";
     expect(drain([review("r2", due, { position: 2 }), review("r1", due, { position: 1 })])).toEqual(["r1", "r2"]);
+  });
+
+  it("goes deck by deck before position (slugs by character code), and by card id within one position", () => {
+    const due = "2026-05-01T08:00:00Z";
+    const cards = [
+      review("z", due, { deckSlug: "b", position: 0 }),
+      review("y", due, { deckSlug: "aa", position: 0 }),
+      review("x", due, { deckSlug: "a-b", position: 5 }),
+      review("w", due, { deckSlug: "b", position: 0 }),
+    ];
+    expect(drain(cards)).toEqual(["x", "y", "w", "z"]);
   });
 
   it("counts a review card due at any time of the study day, up to the rollover", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { studyDay } from "./day";
 import { formatInterval } from "./interval-label";
+import { seededRandom } from "./random";
 import { previewIntervals, restoreBeforeReview, scheduleReview } from "./schedule";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 import { CardState, newCardMemory, RATINGS, type CardMemory, type Rating } from "./types";
@@ -9,18 +10,6 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const NOW = new Date("2026-05-01T10:00:00.000Z");
 const noFuzz: Settings = { ...DEFAULT_SETTINGS, enableFuzz: false };
-
-/** Small deterministic PRNG so every failing sequence can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function reviewAt(memory: CardMemory, rating: Rating, at: Date, settings = noFuzz) {
   return scheduleReview(memory, rating, at, settings, 1000).next;
@@ -194,7 +183,7 @@ describe("restoreBeforeReview", () => {
     const seen = new Set<string>();
     let checked = 0;
     for (let seed = 1; seed <= 200; seed++) {
-      const random = mulberry32(seed);
+      const random = seededRandom(seed);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
       const settings = pick(settingsPool);
       let memory = newCardMemory(new Date(NOW.getTime() - Math.floor(random() * 30 * DAY)));
@@ -299,7 +288,7 @@ describe("labels equal outcomes", () => {
   }
 
   it("0 of 1,200 buttons shown before a UTC midnight and answered after it differ from their label", () => {
-    const random = mulberry32(2026);
+    const random = seededRandom(2026);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     let buttons = 0;
     const differing: string[] = [];
@@ -355,7 +344,7 @@ describe("scheduling with a learner's fitted parameters", () => {
   });
 
   it("labels equal outcomes with fitted parameters too, and differ from the defaults' for review cards", () => {
-    const random = mulberry32(14);
+    const random = seededRandom(14);
     let differ = 0;
     for (let i = 0; i < 300; i++) {
       const lastReview = new Date(NOW.getTime() - (1 + Math.floor(random() * 30)) * DAY);

@@ -5,6 +5,7 @@
 // gives; the one with the most memory per minute of review is Anki's "minimum recommended retention" (CMRR).
 // Seeded: common random numbers across retentions, so their differences are the retention's, not the dice's.
 import { initialMemory, modelWeights, nextMemory, powerForgettingCurve } from "./fsrs-model";
+import { seededRandom } from "./random";
 
 /** A studied card, in days relative to today (0): when it was last reviewed (≤ 0) and when it is due. */
 export type SimulatedCard = { stability: number; difficulty: number; lastDay: number; dueDay: number };
@@ -59,17 +60,6 @@ const RELEARNING_TRANSITIONS: Transitions = [
 ];
 const MAX_STEPS = 5;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Index of the outcome drawn with `weights` (need not sum to 1). */
 function draw(weights: readonly number[], random: () => number): number {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -83,7 +73,7 @@ function draw(weights: readonly number[], random: () => number): number {
 
 export function simulateYear(input: YearInput, desiredRetention: number): YearOutcome {
   const w = modelWeights(input.parameters);
-  const random = mulberry32(input.seed);
+  const random = seededRandom(input.seed);
   const { days } = input;
   const decay = -w[20]!;
   const factor = Math.exp(Math.log(0.9) / decay) - 1;

@@ -3,7 +3,8 @@
 // review). Latency is per answer request, measured by the client.
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import { ensureCards, studyAllDecks } from "@/lib/review/cards";
+import { studySharedDecks } from "@/lib/content/decks";
+import { ensureCards } from "@/lib/review/cards";
 import type { HttpResponse } from "./http";
 import { percentile } from "./http";
 
@@ -57,7 +58,7 @@ export async function seedReviewers(db: Db, count: number, password: string, pre
   for (let i = 0; i < count; i++) {
     const email = `${prefix}-${i}@example.com`;
     const user = await db.user.create({ data: { email, passwordHash } });
-    await studyAllDecks(db, user.id);
+    await studySharedDecks(db, user.id);
     await db.srsSettings.create({
       data: { userId: user.id, desiredRetention: 0.9, newPerDay: 9999, maxReviewsPerDay: 99999, learningSteps: "1m 10m", relearningSteps: "10m", maximumInterval: 36500, enableFuzz: true, rolloverHour: 4, timeZone: "UTC" },
     });
