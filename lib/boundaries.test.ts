@@ -22,6 +22,8 @@ describe("latent/boundaries", () => {
     ["lib/srs/wrong.ts", `import { useState } from "react";\nexport const x = useState;\n`, "lib/srs is pure"],
     ["lib/srs/wrong.ts", `import { db } from "../db/client";\nexport const x = db;\n`, "lib/srs is pure"],
     ["lib/lab/api/wrong.ts", `import fs from "node:fs";\nexport const x = fs;\n`, "portable test runner"],
+    ["lib/lab/runner/wrong.ts", `import { db } from "@/lib/db/client";\nexport const x = db;\n`, "portable test runner"],
+    ["lib/lab/sandbox/isolate-entry.ts", `import { x } from "../submissions/submit";\nexport const y = x;\n`, "portable test runner"],
     ["lib/review/wrong.ts", `import { x } from "@/app/(study)/review/page";\nexport const y = x;\n`, "app → lib → db"],
     ["lib/db/wrong.ts", `import { x } from "@/lib/review/queue";\nexport const y = x;\n`, "bottom layer"],
     ["lib/http/wrong.ts", `import { x } from "@/lib/lab/exercises";\nexport const y = x;\n`, "knows no domain"],
@@ -42,6 +44,7 @@ describe("latent/boundaries", () => {
     ["app/(study)/ok.tsx", `"use client";\nimport { formatInterval } from "@/lib/srs/interval-label";\nexport const x = formatInterval;\n`],
     ["lib/review/ok.ts", `import { db } from "@/lib/db/client";\nimport { studyDay } from "@/lib/srs/day";\nexport const x = [db, studyDay];\n`],
     ["lib/srs/ok.ts", `import { z } from "zod";\nimport { studyDay } from "./day";\nexport const x = [z, studyDay];\n`],
+    ["lib/lab/runner/node-tf.ts", `import * as tf from "@tensorflow/tfjs";\nimport path from "node:path";\nexport const x = [tf, path];\n`],
     ["lib/db/ok.test.ts", `import { createUser } from "@/lib/auth/accounts";\nexport const x = createUser;\n`],
   ])("allows %s: %s", async (file, code) => {
     expect(await boundaryErrors(file, code)).toEqual([]);

@@ -5,7 +5,7 @@
 // 502 or 504 because the server behind it went away) is sent again with the same requestId, which the server grades
 // once however many times it arrives. No server imports: safe in a client component.
 import type { JobView } from "@/lib/jobs/status";
-import { gradingFailedMessage } from "@/lib/lab/submissions/grading-failed";
+import { gradingFailedMessage } from "@/lib/lab/grading-failed";
 import type { PendingSubmission, SubmissionApiError, SubmittedSolution } from "@/lib/lab/submissions/types";
 
 export type SubmitCodeOutcome = { ok: true; submission: SubmittedSolution } | { ok: false; status: number; message: string };

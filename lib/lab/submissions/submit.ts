@@ -8,7 +8,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { waitForJobEnd, type EndedJob } from "@/lib/jobs/wait";
 import { GraderBusyError } from "@/lib/lab/sandbox/admission";
 import { SubmissionError, SubmissionInFlightError } from "./errors";
-import { gradingFailedMessage } from "./grading-failed";
+import { gradingFailedMessage } from "@/lib/lab/grading-failed";
 import { gradeJob, gradeJobKey } from "./job";
 import type { SubmittedSolution } from "./types";
 import { validateSubmission, type SubmitInput } from "./validate";
