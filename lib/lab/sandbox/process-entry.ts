@@ -1,5 +1,5 @@
 // The main module of a grading process: started by the process pool (grading-process.ts) with a minimal environment,
-// it grades one submission at a time, each in a fresh isolate (isolate.ts), and reports progress so the pool can still
+// it grades one submission at a time, each in a fresh isolate (isolate.ts, prepared while the process is idle), and reports progress so the pool can still
 // answer if this process dies mid-run. Built to plain JavaScript by process-script.ts; needs `--no-node-snapshot` (isolated-vm on Node ≥ 20).
 import { gradeInIsolate, SandboxSetupError, warmIsolate } from "./isolate";
 import type { FromGradingProcess, ToGradingProcess } from "./process-protocol";
@@ -27,8 +27,9 @@ process.on("message", (message: ToGradingProcess) => {
   );
 });
 
-// Ready once tfjs's code cache is filled; if that fails, the first submission says why.
-warmIsolate().then(
+// Ready once tfjs's code cache is filled and the first submission's isolate prepared; if that fails, the first
+// submission says why.
+warmIsolate(memoryLimitMb).then(
   () => send({ type: "ready" }),
   () => send({ type: "ready" }),
 );

@@ -140,6 +140,16 @@ describe("the server sandbox", () => {
     await expectNextSubmissionClean();
   });
 
+  it("starts each submission in an isolate no submission ran in: what one leaves on the global object or tf's engine is gone for the next", async () => {
+    const leaves = await grade(`${reference}\n(globalThis as any).leftBehind = 42;\n(tf.engine() as any).leftBehind = 42;\n`);
+    expect(leaves.status).toBe("pass");
+    const finds = await grade(`${reference}
+      const found = [(globalThis as any).leftBehind, (tf.engine() as any).leftBehind];
+      if (found.some((value) => value !== undefined)) throw new Error("a previous submission's state: " + found.join());\n`);
+    expect(finds.message ?? "").not.toContain("previous submission");
+    expect(finds.status).toBe("pass");
+  });
+
   it.each([
     ["process.env", "return (globalThis as any).process.env.HOME;"],
     ["require", 'return (globalThis as any).require("fs");'],
