@@ -5,6 +5,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { loadCardInfo, type CardHistoryEntry } from "@/lib/review/card-info";
 import { getReviewSettings } from "@/lib/review/settings";
+import { isRating } from "@/lib/srs/types";
+import { ratingName } from "../../ratings";
 import { UnsuspendButton } from "./unsuspend-button";
 
 export const metadata: Metadata = { title: "Card info" };
@@ -12,7 +14,6 @@ export const metadata: Metadata = { title: "Card info" };
 type Props = { params: Promise<{ id: string }> };
 
 const STATES = ["New", "Learning", "Review", "Relearning"];
-const RATINGS = ["", "Again", "Hard", "Good", "Easy"];
 
 function percent(value: number | null): string {
   return value === null ? "—" : `${(value * 100).toFixed(value > 0.995 && value < 1 ? 1 : 0)} %`;
@@ -22,7 +23,7 @@ function event(entry: CardHistoryEntry): string {
   if (entry.kind === "RESET") return "Reset";
   if (entry.kind === "LAB") return "Back from the lab";
   if (entry.kind === "RESCHEDULE") return "Rescheduled (new FSRS parameters)";
-  return RATINGS[entry.rating ?? 0] ?? "Answer";
+  return isRating(entry.rating) ? ratingName(entry.rating) : "Answer";
 }
 
 export default async function CardInfoPage({ params }: Props) {
