@@ -1,29 +1,17 @@
 // Presentational pieces of the teaching pages (server components).
-import Link from "next/link";
-import { Fragment } from "react";
+import { Breadcrumb, type Crumb } from "@/app/_components/breadcrumb";
 import type { ItemStatus } from "@/lib/teach/progress";
 
-/** Where a teaching page sits: its parent pages, outermost first, each a link. */
-export function Breadcrumb({ trail }: { trail: Array<{ href: string; label: string }> }) {
-  return (
-    <nav aria-label="Breadcrumb" className="flex flex-wrap gap-2 text-sm text-stone-600 dark:text-stone-400">
-      {trail.map(({ href, label }, i) => (
-        <Fragment key={href}>
-          {i > 0 && <span aria-hidden>›</span>}
-          <Link href={href} className="underline">
-            {label}
-          </Link>
-        </Fragment>
-      ))}
-    </nav>
-  );
+/** A teaching page's breadcrumb: chevrons between the links. */
+export function TeachBreadcrumb({ trail }: { trail: Crumb[] }) {
+  return <Breadcrumb trail={trail} separator="›" />;
 }
 
 /** The trail of a class's page: the instructor's classes. */
-export const classesTrail = [{ href: "/teach", label: "Your classes" }];
+export const classesTrail: Crumb[] = [{ href: "/teach", label: "Your classes" }];
 
 /** The trail of a page inside a class: the instructor's classes, then this class. */
-export const classTrail = (classId: string, className: string) => [...classesTrail, { href: `/teach/classes/${classId}`, label: className }];
+export const classTrail = (classId: string, className: string): Crumb[] => [...classesTrail, { href: `/teach/classes/${classId}`, label: className }];
 
 export function Section({ title, id, children, actions }: { title: string; id: string; children: React.ReactNode; actions?: React.ReactNode }) {
   return (

@@ -10,7 +10,7 @@ import { formatJoinCode } from "@/lib/teach/join-code";
 import { ApiButton } from "../../../_components/api-button";
 import { AuditList } from "../../../_components/audit-list";
 import { loadOrRefuse } from "../../../_components/guard";
-import { Breadcrumb, classesTrail, Section } from "../../../_components/ui";
+import { TeachBreadcrumb, classesTrail, Section } from "../../../_components/ui";
 import { AddInstructorForm, ClassSettingsForm, CreateTrackForm } from "./forms";
 import { InviteLink } from "./invite-link";
 import { UploadDeckForm } from "./upload-deck-form";
@@ -37,7 +37,7 @@ export default async function ClassPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <Breadcrumb trail={classesTrail} />
+      <TeachBreadcrumb trail={classesTrail} />
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{klass.name}</h1>

@@ -5,7 +5,7 @@ import { formatDue, formatLocal } from "@/lib/teach/due";
 import { percent } from "@/lib/teach/gradebook";
 import { learnerReport } from "@/lib/teach/learners";
 import { loadOrRefuse } from "../../../../../_components/guard";
-import { Breadcrumb, Section, StatusBadge } from "../../../../../_components/ui";
+import { TeachBreadcrumb, Section, StatusBadge } from "../../../../../_components/ui";
 
 export const metadata: Metadata = { title: "Learner" };
 
@@ -32,7 +32,7 @@ export default async function LearnerPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <Breadcrumb
+      <TeachBreadcrumb
         trail={[
           { href: `/teach/classes/${classId}`, label: access.className },
           { href: `/teach/classes/${classId}/gradebook`, label: "Gradebook" },

@@ -9,7 +9,7 @@ import { getTrackEditor } from "@/lib/teach/tracks";
 import { ApiButton } from "../../../../../_components/api-button";
 import { AuditList } from "../../../../../_components/audit-list";
 import { loadOrRefuse } from "../../../../../_components/guard";
-import { Breadcrumb, classTrail, Section } from "../../../../../_components/ui";
+import { TeachBreadcrumb, classTrail, Section } from "../../../../../_components/ui";
 import { AddItemForm, ItemSettingsForm, TrackTitleForm } from "./forms";
 
 export const metadata: Metadata = { title: "Track" };
@@ -29,7 +29,7 @@ export default async function TrackPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <Breadcrumb trail={classTrail(classId, access.className)} />
+      <TeachBreadcrumb trail={classTrail(classId, access.className)} />
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{track.title}</h1>
         <TrackTitleForm trackId={trackId} title={track.title} description={track.description} />
