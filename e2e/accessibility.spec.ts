@@ -1,15 +1,12 @@
 // axe-core on every page a learner or an instructor can reach, in the light and the dark colour scheme: any
 // violation, of any impact, fails.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./support/accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 test.setTimeout(360_000);
 
-const port = Number(process.env.E2E_PORT) || 3100;
 const AXE = fs.readFileSync(path.join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
 const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
 const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
@@ -34,32 +31,6 @@ async function audit(page: Page, what: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-async function signUp(browser: Browser, prefix: string, name: string): Promise<{ page: Page; email: string }> {
-  const page = await (await browser.newContext()).newPage();
-  const email = uniqueEmail(prefix);
-  await page.goto("/signup");
-  await page.getByLabel("Name (optional)").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/decks$/);
-  return { page, email };
-}
-
-function setRole(email: string, role: string) {
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/users.ts", "set-role", email, role], {
-    env: { ...process.env, LATENT_DATA_DIR: path.join(os.tmpdir(), `latent-e2e-${port}`) },
-    stdio: "pipe",
-  });
-}
-
-async function typeCode(page: Page, code: string) {
-  await page.locator(".monaco-editor").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
-
 test("signed out: home, sign-in, sign-up and an invite link", async ({ page }) => {
   await page.goto("/");
   await audit(page, "home");
@@ -76,8 +47,8 @@ test("signed out: home, sign-in, sign-up and an invite link", async ({ page }) =
   await audit(page, "an invite link, signed out");
 });
 
-test("a learner's pages: decks, a note with code, review before and after the answer, card info, settings, account, progress", async ({ browser }) => {
-  const { page } = await signUp(browser, "a11y", "Alex");
+test("a learner's pages: decks, a note with code, review before and after the answer, card info, settings, account, progress", async ({ newAccount }) => {
+  const { page } = await newAccount("a11y", { name: "Alex" });
   await audit(page, "decks");
   await page.goto("/");
   await audit(page, "home, signed in");
@@ -105,31 +76,29 @@ test("a learner's pages: decks, a note with code, review before and after the an
   await audit(page, "progress");
 });
 
-test("the lab: its list, an exercise, its results and a graded submission", async ({ browser }) => {
-  const { page } = await signUp(browser, "a11y-lab", "Lee");
+test("the lab: its list, an exercise, its results and a graded submission", async ({ newAccount, typeCode }) => {
+  const { page } = await newAccount("a11y-lab", { name: "Lee" });
   await page.goto("/lab");
   await audit(page, "the lab's list");
   await page.goto("/lab/kl-divergence");
   await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   await audit(page, "an exercise");
-  await typeCode(page, reversed);
+  await typeCode(reversed, page);
   await page.getByRole("button", { name: /Run tests/ }).click();
   await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "fail", { timeout: 60_000 });
   await audit(page, "an exercise with failing results");
-  await typeCode(page, reference);
+  await typeCode(reference, page);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "pass", { timeout: 90_000 });
   await audit(page, "an exercise with a graded submission");
 });
 
-test("the teaching pages: admin, teach, a class, a track, the gradebook, a learner's page; a learner's tracks and join page", async ({ browser }) => {
-  const admin = await signUp(browser, "a11y-admin", "Ada Admin");
-  setRole(admin.email, "admin");
+test("the teaching pages: admin, teach, a class, a track, the gradebook, a learner's page; a learner's tracks and join page", async ({ newAccount }) => {
+  const admin = await newAccount("a11y-admin", { name: "Ada Admin", role: "admin" });
   await admin.page.goto("/admin");
   await audit(admin.page, "admin");
 
-  const teacher = await signUp(browser, "a11y-teacher", "Tess Teacher");
-  setRole(teacher.email, "instructor");
+  const teacher = await newAccount("a11y-teacher", { name: "Tess Teacher", role: "instructor" });
   const t = teacher.page;
   await t.goto("/teach");
   await audit(t, "teach, no class yet");
@@ -148,7 +117,7 @@ test("the teaching pages: admin, teach, a class, a track, the gradebook, a learn
   await expect(t.getByTestId("track-item")).toHaveCount(1);
   await audit(t, "a track");
 
-  const learner = await signUp(browser, "a11y-learner", "Lena Learner");
+  const learner = await newAccount("a11y-learner", { name: "Lena Learner" });
   await learner.page.goto(`/join/${code}`);
   await audit(learner.page, "an invite link, signed in");
   await learner.page.goto("/tracks");

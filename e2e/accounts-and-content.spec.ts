@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
-
-const password = "correct horse battery";
+import { PASSWORD } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 
 test("sign up → sign in → deck → a note with highlighted code → sign out", async ({ page }) => {
   // No request may leave the machine: no CDN, no web fonts, no analytics.
@@ -14,7 +13,7 @@ test("sign up → sign in → deck → a note with highlighted code → sign out
   await page.goto("/signup");
   await page.getByLabel("Name (optional)").fill("Ada");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/decks$/);
 
@@ -23,7 +22,7 @@ test("sign up → sign in → deck → a note with highlighted code → sign out
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/decks$/);
 
@@ -53,13 +52,8 @@ test("sign up → sign in → deck → a note with highlighted code → sign out
   expect(outside).toEqual([]);
 });
 
-test("a wrong password shows an error and does not sign in", async ({ page }) => {
-  const email = `wrong-${Date.now()}@example.com`;
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/decks$/);
+test("a wrong password shows an error and does not sign in", async ({ page, signUp }) => {
+  const email = await signUp("wrong");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
 

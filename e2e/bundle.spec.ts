@@ -3,8 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { expect, test } from "@playwright/test";
-import { signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 
 const NEXT = path.join(process.cwd(), ".next");
 const HEAVY = /MonacoEnvironment|vs\/editor\/common|WEBGL_VERSION|tfjs-backend-webgl|tfjs-core/;
@@ -96,9 +95,9 @@ test("/progress is among the pages checked, and its chunks hold no chart library
 const REVIEW_BUDGET_KB = 145;
 const REVIEW_OWN_BUDGET_KB = 12;
 
-test(`the review page loads at most ${REVIEW_BUDGET_KB} kB of JavaScript gzipped, ${REVIEW_OWN_BUDGET_KB} kB of it its own`, async ({ page }) => {
+test(`the review page loads at most ${REVIEW_BUDGET_KB} kB of JavaScript gzipped, ${REVIEW_OWN_BUDGET_KB} kB of it its own`, async ({ page, signUp }) => {
   const runtime = new Set((JSON.parse(fs.readFileSync(path.join(NEXT, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] }).rootMainFiles.map((file) => `/_next/${file}`));
-  await signUp(page, "bundle");
+  await signUp("bundle");
   const scripts = new Map<string, Promise<Buffer>>();
   page.on("response", (response) => {
     if (response.request().resourceType() === "script" && !scripts.has(response.url())) scripts.set(response.url(), response.body());

@@ -1,20 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
-
-async function signUp(page: Page) {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(`reviewer-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/decks$/);
-}
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 async function counts(page: Page) {
   const [n, l, r] = await Promise.all(["new", "learning", "review"].map((k) => page.getByTestId(`count-${k}`).textContent()));
   return { new: Number(n), learning: Number(l), review: Number(r) };
 }
 
-test("a new learner reviews five cards with the keyboard only, undoes one, reloads and sees the same state", async ({ page }) => {
-  await signUp(page);
+test("a new learner reviews five cards with the keyboard only, undoes one, reloads and sees the same state", async ({ page, signUp }) => {
+  await signUp("reviewer");
   await page.goto("/review");
   await expect(page.getByTestId("question")).toBeVisible();
   expect(await counts(page)).toEqual({ new: 20, learning: 0, review: 0 });
@@ -43,8 +36,8 @@ test("a new learner reviews five cards with the keyboard only, undoes one, reloa
   expect(await counts(page)).toEqual({ new: 16, learning: 4, review: 0 });
 });
 
-test("changing the new-card limit changes the queue, and bad settings are refused with a message", async ({ page }) => {
-  await signUp(page);
+test("changing the new-card limit changes the queue, and bad settings are refused with a message", async ({ page, signUp }) => {
+  await signUp("reviewer");
   await page.goto("/review");
   for (let i = 0; i < 2; i++) {
     await page.keyboard.press("Space");
@@ -75,8 +68,8 @@ test("changing the new-card limit changes the queue, and bad settings are refuse
   await expect(page.getByTestId("count-new")).toHaveText("0");
 });
 
-test("leech settings are saved, and card info shows the history of the card on screen", async ({ page }) => {
-  await signUp(page);
+test("leech settings are saved, and card info shows the history of the card on screen", async ({ page, signUp }) => {
+  await signUp("reviewer");
   await page.goto("/settings");
   await page.getByLabel("New cards per day").fill("1");
   await page.getByLabel("Leech after (lapses)").fill("4");

@@ -1,6 +1,5 @@
 // Dark mode follows the system's preference: the page, the code blocks' highlighting and the lab's editor.
-import { expect, test } from "@playwright/test";
-import { signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 
 test.use({ colorScheme: "dark" });
 
@@ -14,8 +13,8 @@ function toRgb(el: Element, property: "backgroundColor" | "color"): number[] {
   return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
 }
 
-test("in a dark system theme the page, a note's code and the lab's editor are dark, and turn light with the system", async ({ page }) => {
-  await signUp(page, "dark");
+test("in a dark system theme the page, a note's code and the lab's editor are dark, and turn light with the system", async ({ page, signUp }) => {
+  await signUp("dark");
   await page.goto("/decks/ml-qa/notes/16");
   const pre = page.locator("pre").first();
   const keyword = pre.locator(".hljs-keyword").first();

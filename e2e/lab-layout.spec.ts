@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { signUp } from "./support/accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 // The lab page uses the whole width: prompt and editor side by side with a divider that moves by pointer and by
 // keyboard (remembered in this browser), the results in a pane of their own under the editor so nothing moves while
@@ -12,17 +12,10 @@ test.setTimeout(180_000);
 const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
 const LINE_80 = "export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor; // 80 cols.";
 
-async function openLab(page: Page) {
-  await signUp(page, "layout");
+async function openLab(page: Page, signUp: (prefix: string) => Promise<string>) {
+  await signUp("layout");
   await page.goto("/lab/kl-divergence");
   await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 60_000 });
-}
-
-async function typeCode(page: Page, code: string) {
-  await page.locator(".monaco-editor").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
 }
 
 async function expectNoViolations(page: Page) {
@@ -36,11 +29,11 @@ async function expectNoViolations(page: Page) {
   expect(violations, page.url()).toEqual([]);
 }
 
-test("at 1280×860 the editor shows an 80-character line whole, the divider moves by keyboard and pointer and is remembered", async ({ page }) => {
+test("at 1280×860 the editor shows an 80-character line whole, the divider moves by keyboard and pointer and is remembered", async ({ page, signUp, typeCode }) => {
   await page.setViewportSize({ width: 1280, height: 860 });
-  await openLab(page);
+  await openLab(page, signUp);
   expect(LINE_80).toHaveLength(80);
-  await typeCode(page, `${LINE_80}\n`);
+  await typeCode(`${LINE_80}\n`);
   await page.keyboard.press("ControlOrMeta+Home");
   await page.keyboard.press("End");
   // Monaco scrolls its lines sideways when the caret's line does not fit: here it must not have to.
@@ -93,10 +86,10 @@ test("at 1280×860 the editor shows an 80-character line whole, the divider move
   await expect(page.getByRole("separator", { name: "Width of the prompt" })).toHaveAttribute("aria-valuenow", String(dragged));
 });
 
-test("nothing moves while tests run, the results sit under the editor, and axe finds no violation on the page with results", async ({ page }) => {
+test("nothing moves while tests run, the results sit under the editor, and axe finds no violation on the page with results", async ({ page, signUp, typeCode }) => {
   await page.setViewportSize({ width: 1280, height: 860 });
-  await openLab(page);
-  await typeCode(page, reversed);
+  await openLab(page, signUp);
+  await typeCode(reversed);
   const editorBox = async () => (await page.getByTestId("editor").boundingBox())!;
   const resultsBox = async () => (await page.locator("#lab-pane-results").boundingBox())!;
   const [editorBefore, resultsBefore] = [await editorBox(), await resultsBox()];
@@ -114,9 +107,9 @@ test("nothing moves while tests run, the results sit under the editor, and axe f
   await expectNoViolations(page);
 });
 
-test("on a phone the lab is three tabs: Prompt, Code, Results", async ({ page }) => {
+test("on a phone the lab is three tabs: Prompt, Code, Results", async ({ page, signUp, typeCode }) => {
   await page.setViewportSize({ width: 412, height: 915 });
-  await signUp(page, "phone");
+  await signUp("phone");
   await page.goto("/lab/kl-divergence");
   // The Prompt tab comes first; the editor loads behind the Code tab.
   await expect(page.getByRole("tab", { name: "Prompt" })).toHaveAttribute("aria-selected", "true");
@@ -146,7 +139,7 @@ test("on a phone the lab is three tabs: Prompt, Code, Results", async ({ page })
   expect(editor.height).toBeGreaterThan(300);
 
   // Running from the Code tab brings the results forward.
-  await typeCode(page, reversed);
+  await typeCode(reversed);
   await page.getByRole("button", { name: /Run tests/ }).click();
   await expect(page.getByTestId("results")).toHaveAttribute("data-runs", "1", { timeout: 90_000 });
   await expect(page.getByRole("tab", { name: "Results" })).toHaveAttribute("aria-selected", "true");

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
 const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
@@ -9,21 +10,6 @@ export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
   while (true) {}
 }
 `;
-
-async function signUp(page: Page) {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(`lab-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/decks$/);
-}
-
-async function typeCode(page: Page, code: string) {
-  await page.locator(".monaco-editor").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
 
 /** Runs (by the button, or Ctrl/Cmd+Enter in the editor) and waits for this run's verdict, not the previous one's. */
 async function run(page: Page, how: "button" | "keyboard" = "button") {
@@ -36,12 +22,12 @@ async function run(page: Page, how: "button" | "keyboard" = "button") {
 }
 
 test.describe("the lab, in Chromium on WebGL", () => {
-  test("a correct solution passes, a wrong one is told expected vs actual, an endless loop times out", async ({ page }) => {
-    await signUp(page);
+  test("a correct solution passes, a wrong one is told expected vs actual, an endless loop times out", async ({ page, signUp, typeCode }) => {
+    await signUp("lab");
     await page.goto("/lab/kl-divergence");
     await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
 
-    await typeCode(page, reference);
+    await typeCode(reference);
     await run(page);
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "pass");
     await expect(page.getByTestId("backend")).toHaveText("webgl");
@@ -49,7 +35,7 @@ test.describe("the lab, in Chromium on WebGL", () => {
     expect(await passed.count()).toBeGreaterThanOrEqual(5);
     await expect(page.locator('[data-testid="test-result"]:not([data-status="pass"])')).toHaveCount(0);
 
-    await typeCode(page, reversed);
+    await typeCode(reversed);
     await run(page, "keyboard");
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "fail");
     const failing = page.locator('[data-testid="test-result"][data-status="fail"]').first();
@@ -64,7 +50,7 @@ test.describe("the lab, in Chromium on WebGL", () => {
     await expect(testCode.locator(".hljs-keyword").first()).toHaveText("const");
     await expect(page.locator('[data-testid="test-result"][data-status="pass"] [data-testid="test-code"]')).toHaveCount(0);
 
-    await typeCode(page, infinite);
+    await typeCode(infinite);
     await page.getByRole("button", { name: /Run tests/ }).click();
     await expect(page.getByRole("button", { name: /Running/ })).toBeDisabled();
     // While the worker spins, the page answers at once and the editor takes input.
@@ -82,16 +68,16 @@ test.describe("the lab, in Chromium on WebGL", () => {
     await expect(timedOut.getByTestId("test-message")).toContainText("Did not finish within 5 s");
     await expect(page.locator('[data-testid="test-result"][data-status="skipped"]').first()).toContainText("Not run");
     // The page stayed responsive and a fresh worker grades the next run.
-    await typeCode(page, reference);
+    await typeCode(reference);
     await run(page);
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "pass");
   });
 
-  test("code autosaves per learner, survives a reload, and can be reset to the starter", async ({ page }) => {
-    await signUp(page);
+  test("code autosaves per learner, survives a reload, and can be reset to the starter", async ({ page, signUp, typeCode }) => {
+    await signUp("lab");
     await page.goto("/lab/js-divergence");
     await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
-    await typeCode(page, "// my work in progress\nexport const x = 1;\n");
+    await typeCode("// my work in progress\nexport const x = 1;\n");
     await expect(page.getByTestId("save-state")).toHaveText("Saved", { timeout: 10_000 });
     await page.reload();
     await expect(page.locator(".monaco-editor")).toContainText("my work in progress", { timeout: 30_000 });
@@ -104,33 +90,33 @@ test.describe("the lab, in Chromium on WebGL", () => {
     await expect(page.locator(".monaco-editor")).toContainText("jsDivergence", { timeout: 30_000 });
   });
 
-  test("tfjs's types are known to the editor: a misspelt method is marked as a type error", async ({ page }) => {
-    await signUp(page);
+  test("tfjs's types are known to the editor: a misspelt method is marked as a type error", async ({ page, signUp, typeCode }) => {
+    await signUp("lab");
     await page.goto("/lab/kl-divergence");
     await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
-    await typeCode(page, 'import * as tf from "@tensorflow/tfjs";\nexport function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {\n  return tf.sum(p.mul(q), -1).notAMethod();\n}\n');
+    await typeCode('import * as tf from "@tensorflow/tfjs";\nexport function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {\n  return tf.sum(p.mul(q), -1).notAMethod();\n}\n');
     await expect(page.getByTestId("problems")).toContainText("type error: Property 'notAMethod' does not exist on type 'Tensor", { timeout: 30_000 });
     await expect(page.getByTestId("problems")).not.toContainText("Cannot find module");
   });
 
-  test("an endless loop at the top level of the file is stopped while loading, and the next run works", async ({ page }) => {
-    await signUp(page);
+  test("an endless loop at the top level of the file is stopped while loading, and the next run works", async ({ page, signUp, typeCode }) => {
+    await signUp("lab");
     await page.goto("/lab/kl-divergence");
     await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
-    await typeCode(page, `while (true) {}\n${reference}`);
+    await typeCode(`while (true) {}\n${reference}`);
     await run(page);
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "error");
     await expect(page.getByTestId("suite-message")).toContainText("did not finish loading");
-    await typeCode(page, reference);
+    await typeCode(reference);
     await run(page);
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "pass");
   });
 
-  test("a syntax error is shown before running and nothing runs", async ({ page }) => {
-    await signUp(page);
+  test("a syntax error is shown before running and nothing runs", async ({ page, signUp, typeCode }) => {
+    await signUp("lab");
     await page.goto("/lab/kl-divergence");
     await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
-    await typeCode(page, 'import * as tf from "@tensorflow/tfjs";\nexport function klDivergence(p: tf.Tensor, q: tf.Tensor) {\n  return tf.sum(p.mul(\n}\n');
+    await typeCode('import * as tf from "@tensorflow/tfjs";\nexport function klDivergence(p: tf.Tensor, q: tf.Tensor) {\n  return tf.sum(p.mul(\n}\n');
     await expect(page.getByTestId("problems")).toContainText("syntax error", { timeout: 15_000 });
     await page.getByRole("button", { name: /Run tests/ }).click();
     await expect(page.getByText(/Fix the syntax error/)).toBeVisible();
@@ -138,14 +124,14 @@ test.describe("the lab, in Chromium on WebGL", () => {
   });
 });
 
-test("pages without the lab load neither Monaco nor TensorFlow.js", async ({ page }) => {
+test("pages without the lab load neither Monaco nor TensorFlow.js", async ({ page, signUp }) => {
   const scripts = new Map<string, string>();
   page.on("response", async (response) => {
     if (response.request().resourceType() === "script") scripts.set(response.url(), await response.text().catch(() => ""));
   });
   const heavy = (body: string) => /monaco-editor|vs\/editor|MonacoEnvironment|WEBGL_VERSION|tfjs-core|backend_webgl/.test(body);
 
-  await signUp(page);
+  await signUp("lab");
   for (const path of ["/", "/decks", "/decks/ml-qa/notes/16", "/review", "/settings", "/lab"]) {
     scripts.clear();
     await page.goto(path);

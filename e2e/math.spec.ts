@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./support/accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 // Math in content is typeset by KaTeX on the server: in a class deck's answer (note page and review screen) and in a
 // lab prompt, with KaTeX's fonts from this site, under the page's Content-Security-Policy; \href and friends stay
@@ -24,24 +22,6 @@ $$
 
 A coffee costs $5 and a book $10. Click $\href{javascript:alert(document.domain)}{here}$ or $\url{javascript:alert(1)}$.
 `;
-
-async function signUp(browser: Browser): Promise<{ page: Page; email: string }> {
-  const page = await (await browser.newContext()).newPage();
-  const email = uniqueEmail("math");
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/decks$/);
-  return { page, email };
-}
-
-function makeInstructor(email: string) {
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/users.ts", "set-role", email, "instructor"], {
-    env: { ...process.env, LATENT_DATA_DIR: path.join(os.tmpdir(), `latent-e2e-${port}`) },
-    stdio: "pipe",
-  });
-}
 
 /** What a reader sees of math in `scope`: KaTeX's markup, its fonts loaded, and no raw TeX or dollars. */
 async function expectTypeset(page: Page, scope: ReturnType<Page["locator"]>, { display }: { display: boolean }) {
@@ -72,9 +52,8 @@ async function expectNoAxeViolations(page: Page) {
   expect(found, page.url()).toEqual([]);
 }
 
-test("math renders as KaTeX in an answer, on the review screen and in a lab prompt; \\href stays inert", async ({ browser }) => {
-  const teacher = await signUp(browser);
-  makeInstructor(teacher.email);
+test("math renders as KaTeX in an answer, on the review screen and in a lab prompt; \\href stays inert", async ({ newAccount }) => {
+  const teacher = await newAccount("math", { role: "instructor" });
   const t = teacher.page;
   const violations: string[] = [];
   t.on("console", (message) => {
@@ -107,7 +86,7 @@ test("math renders as KaTeX in an answer, on the review screen and in a lab prom
   await expectNoAxeViolations(t);
 
   // On the review screen of a learner of the class who studies this deck only.
-  const learner = await signUp(browser);
+  const learner = await newAccount("math");
   const l = learner.page;
   await l.goto("/decks/ml-qa");
   await l.getByRole("button", { name: "Stop studying" }).click();

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { signUp } from "./support/accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { PORT } from "./support/http";
 
 /** A simulated year of reviews for the account, written into the e2e server's database (e2e/support/seed-memory.ts). */
@@ -23,9 +23,9 @@ async function intervalLabels(page: Page): Promise<string[]> {
   return [question ?? "", ...labels.map((label) => label ?? "")];
 }
 
-test("a learner with a history optimizes their memory model, sees the held-out metrics, and the buttons' intervals change", async ({ page }) => {
+test("a learner with a history optimizes their memory model, sees the held-out metrics, and the buttons' intervals change", async ({ page, signUp }) => {
   test.setTimeout(180_000);
-  const email = await signUp(page, "memory");
+  const email = await signUp("memory");
 
   // Too few reviews: the page says how many are needed, and offers no button.
   await page.goto("/settings");
@@ -64,9 +64,9 @@ test("a learner with a history optimizes their memory model, sees the held-out m
   expect(await intervalLabels(page)).toEqual(before);
 });
 
-test("the desired-retention helper simulates a year at 70–97 %, suggests one, and the learner picks another", async ({ page }) => {
+test("the desired-retention helper simulates a year at 70–97 %, suggests one, and the learner picks another", async ({ page, signUp }) => {
   test.setTimeout(180_000);
-  const email = await signUp(page, "retention");
+  const email = await signUp("retention");
   seedHistory(email);
   await page.goto("/settings");
   await expect(page.getByLabel("Desired retention (%)")).toHaveValue("90");

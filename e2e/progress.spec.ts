@@ -1,14 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-
-async function signUp(page: Page) {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(`progress-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/decks$/);
-}
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 async function reviewFive(page: Page) {
   await page.goto("/review");
@@ -20,8 +13,8 @@ async function reviewFive(page: Page) {
   }
 }
 
-test("a new learner reviews five cards: today's heatmap cell says 5 and the retention table counts them", async ({ page }) => {
-  await signUp(page);
+test("a new learner reviews five cards: today's heatmap cell says 5 and the retention table counts them", async ({ page, signUp }) => {
+  await signUp("progress");
   await page.goto("/progress");
   await expect(page.getByTestId("heatmap-today")).toHaveAttribute("data-count", "0");
 
@@ -63,8 +56,8 @@ test("a new learner reviews five cards: today's heatmap cell says 5 and the rete
   await expect(page).toHaveURL(/\/progress$/);
 });
 
-test("the progress page fits a phone, passes an accessibility audit and loads no chart script", async ({ page }) => {
-  await signUp(page);
+test("the progress page fits a phone, passes an accessibility audit and loads no chart script", async ({ page, signUp }) => {
+  await signUp("progress");
   await reviewFive(page);
   const scripts: string[] = [];
   page.on("request", (request) => {

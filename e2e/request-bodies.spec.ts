@@ -1,8 +1,9 @@
 // Request bodies against the production server: a body past a route's limit is refused after reading at most that
 // limit from the stream (chunked bodies, which have no Content-Length, included), and text PostgreSQL cannot store
 // is refused with a clear 422 instead of a 500. Nothing is written in either case.
-import { expect, test, type Page } from "@playwright/test";
-import { sessionCookieOf, signUp } from "./support/accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { sessionCookieOf } from "./support/accounts";
 import { ORIGIN, rawRequest, serverActionId, serverRss, streamBody } from "./support/http";
 
 const MiB = 1024 * 1024;
@@ -11,8 +12,8 @@ async function draftHtml(page: Page) {
   return (await page.request.get("/lab/kl-divergence")).text();
 }
 
-test("a 40 MiB chunked body is refused with 413 once past the route's limit, without being read or kept", async ({ page }) => {
-  await signUp(page, "big-body");
+test("a 40 MiB chunked body is refused with 413 once past the route's limit, without being read or kept", async ({ page, signUp }) => {
+  await signUp("big-body");
   const cookie = await sessionCookieOf(page);
   const headers = { cookie, origin: ORIGIN, "content-type": "application/json" };
   // Warm the route, then measure.
@@ -40,8 +41,8 @@ test("a 40 MiB chunked body is refused with 413 once past the route's limit, wit
   expect((await page.request.get("/api/lab/submissions?exercise=kl-divergence").then((r) => r.json())).submissions).toEqual([]);
 });
 
-test("a draft or a submission with text PostgreSQL cannot store is refused with 422 and changes nothing", async ({ page }) => {
-  await signUp(page, "nul");
+test("a draft or a submission with text PostgreSQL cannot store is refused with 422 and changes nothing", async ({ page, signUp }) => {
+  await signUp("nul");
   const cookie = await sessionCookieOf(page);
   const headers = { cookie, origin: ORIGIN, "content-type": "application/json" };
   const put = (code: string) => rawRequest("/api/lab/drafts/kl-divergence", { method: "PUT", headers, body: JSON.stringify({ code }) });

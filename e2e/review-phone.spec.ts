@@ -1,6 +1,6 @@
 // Review on a phone (Pixel 7 size): the ratings stay on screen once the answer shows, however long it is.
-import { devices, expect, test, type Locator, type Page } from "@playwright/test";
-import { signUp } from "./support/accounts";
+import { devices, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 test.use({ viewport: devices["Pixel 7"].viewport, isMobile: true, hasTouch: true });
 
@@ -22,8 +22,8 @@ async function expectRatingsOnScreen(page: Page) {
   }
 }
 
-test("on a phone the rating buttons stay at the bottom of the screen however long the answer, and the counts say what they count", async ({ page }) => {
-  await signUp(page, "phone");
+test("on a phone the rating buttons stay at the bottom of the screen however long the answer, and the counts say what they count", async ({ page, signUp }) => {
+  await signUp("phone");
   await page.goto("/review");
   await expect(page.getByTestId("counts")).toHaveText(/20 new\s*0 learning\s*0 to review/);
 

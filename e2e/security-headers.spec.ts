@@ -1,8 +1,8 @@
 // Security headers on the production server, and the lab still working under its Content-Security-Policy: Monaco's
 // workers, the lab's own worker (which evaluates the learner's code) and tfjs's WebGL, WebAssembly and CPU backends.
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { signUp } from "./support/accounts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { ORIGIN, rawRequest } from "./support/http";
 
 function directives(csp: string): Map<string, string[]> {
@@ -58,23 +58,20 @@ async function recordViolations(page: Page) {
   return violations;
 }
 
-async function runReference(page: Page, backend: string) {
+async function runReference(page: Page, backend: string, typeCode: (code: string) => Promise<void>) {
   await page.goto(`/lab/kl-divergence?backend=${backend}`);
   await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
-  await page.locator(".monaco-editor").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(fs.readFileSync("lab/kl-divergence/solution.ts", "utf8"));
+  await typeCode(fs.readFileSync("lab/kl-divergence/solution.ts", "utf8"));
   await page.getByRole("button", { name: /Run tests/ }).click();
   await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "pass", { timeout: 60_000 });
   await expect(page.getByTestId("backend")).toHaveText(backend);
 }
 
-test("the lab works under the policy: Monaco's workers, the lab's worker, WebGL, WebAssembly and CPU", async ({ page }) => {
+test("the lab works under the policy: Monaco's workers, the lab's worker, WebGL, WebAssembly and CPU", async ({ page, signUp, typeCode }) => {
   test.setTimeout(180_000);
   const violations = await recordViolations(page);
-  await signUp(page, "csp");
-  for (const backend of ["webgl", "wasm", "cpu"]) await runReference(page, backend);
+  await signUp("csp");
+  for (const backend of ["webgl", "wasm", "cpu"]) await runReference(page, backend, typeCode);
   // Monaco's TypeScript worker ran: it reports a type error.
   await page.locator(".monaco-editor").click();
   await page.keyboard.press("ControlOrMeta+End");
@@ -83,8 +80,8 @@ test("the lab works under the policy: Monaco's workers, the lab's worker, WebGL,
   expect(violations).toEqual([]);
 });
 
-test("code run in the lab's worker cannot call the API with the learner's session", async ({ page }) => {
-  await signUp(page, "worker-fetch");
+test("code run in the lab's worker cannot call the API with the learner's session", async ({ page, signUp, typeCode }) => {
+  await signUp("worker-fetch");
   await page.goto("/lab/kl-divergence?backend=cpu");
   await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
   // Code a learner might paste from anywhere: it tries to undo their last review from inside the worker.
@@ -103,10 +100,7 @@ export function klDivergence(p: tf.Tensor, q: tf.Tensor): tf.Tensor {
   throw new Error("OUTCOME " + outcome);
 }
 `;
-  await page.locator(".monaco-editor").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(hostile);
+  await typeCode(hostile);
   await page.getByRole("button", { name: /Run tests/ }).click();
   await expect(page.getByTestId("results")).toContainText("OUTCOME blocked", { timeout: 60_000 });
   await expect(page.getByTestId("results")).not.toContainText("ReferenceError");

@@ -1,31 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 const reversed = fs.readFileSync("lab/kl-divergence/wrong/reversed.ts", "utf8");
 // A state-changing request must say it comes from this site, as the app's own pages do (docs/security.md).
 const sameOrigin = { origin: `http://localhost:${Number(process.env.E2E_PORT) || 3100}` };
 
-async function signUp(page: Page) {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(`submit-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/decks$/);
-}
-
-async function typeCode(page: Page, code: string) {
-  await page.locator(".monaco-editor").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
-
-test("submit a wrong solution → history names the failing hidden test → the linked cards are due with the reason", async ({ page }) => {
-  await signUp(page);
+test("submit a wrong solution → history names the failing hidden test → the linked cards are due with the reason", async ({ page, signUp, typeCode }) => {
+  await signUp("submit");
   await page.goto("/lab/kl-divergence");
   await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
-  await typeCode(page, reversed);
+  await typeCode(reversed);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByTestId("verdict")).toHaveAttribute("data-status", "fail", { timeout: 60_000 });
   await expect(page.getByTestId("results")).toHaveAttribute("data-graded", "server");
@@ -45,7 +30,7 @@ test("submit a wrong solution → history names the failing hidden test → the 
   expect(detail.results.tests.map((t) => t.test_code !== undefined)).toEqual(detail.results.tests.map((t) => !t.hidden));
 
   // An earlier submission opens in the editor.
-  await typeCode(page, "// something else\n");
+  await typeCode("// something else\n");
   await item.getByRole("button", { name: /Open in editor: the submission/ }).click();
   await expect(page.locator(".monaco-editor")).toContainText("klDivergence");
 
@@ -54,8 +39,8 @@ test("submit a wrong solution → history names the failing hidden test → the 
   await expect(page.getByTestId("question")).toHaveText(/Kullback-Leibler|WGAN/);
 });
 
-test("a forged browser result cannot create a passing submission", async ({ page }) => {
-  await signUp(page);
+test("a forged browser result cannot create a passing submission", async ({ page, signUp }) => {
+  await signUp("submit");
   const response = await page.request.post("/api/lab/submissions", {
     headers: sameOrigin,
     data: { exerciseId: "kl-divergence", code: reversed, status: "pass", points: 14, results: { status: "pass", tests: [], points: 14, maxPoints: 14 } },
@@ -77,16 +62,16 @@ test("a forged browser result cannot create a passing submission", async ({ page
 // WebGL, the server grades the same code in its sandbox, and their visible verdicts must agree.
 const parityExercises = fs.readdirSync("lab", { withFileTypes: true }).filter((e) => e.isDirectory() && fs.existsSync(path.join("lab", e.name, "prompt.md"))).map((e) => e.name);
 for (const id of parityExercises) {
-  test(`verdict parity on ${id}: the browser's visible verdicts equal the server sandbox's for every committed solution`, async ({ page }) => {
+  test(`verdict parity on ${id}: the browser's visible verdicts equal the server sandbox's for every committed solution`, async ({ page, signUp, typeCode }) => {
     test.setTimeout(300_000);
-    await signUp(page);
+    await signUp("submit");
     const mismatches: string[] = [];
     const files = ["solution.ts", "starter.ts", ...fs.readdirSync(path.join("lab", id, "wrong")).map((f) => `wrong/${f}`)];
     await page.goto(`/lab/${id}`);
     await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
     for (const file of files) {
       const code = fs.readFileSync(path.join("lab", id, file), "utf8");
-      await typeCode(page, code);
+      await typeCode(code);
       const runs = Number(await page.getByTestId("results").getAttribute("data-runs"));
       await page.getByRole("button", { name: /Run tests/ }).click();
       await expect(page.getByTestId("results")).toHaveAttribute("data-runs", String(runs + 1), { timeout: 60_000 });

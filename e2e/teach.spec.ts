@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { parseCsv } from "../lib/teach/csv";
+import { expect, test } from "./support/fixtures";
 
 // An admin makes an instructor → the instructor creates a class and a track (a deck to study and an exercise, due in
 // 3 days) → a learner joins with the code, reviews cards and submits a solution → the gradebook shows it → the CSV
@@ -14,31 +12,8 @@ const TZ = "Europe/Paris";
 test.use({ timezoneId: TZ });
 test.setTimeout(300_000);
 
-const password = "correct horse battery";
 const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 const reference = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
-const port = Number(process.env.E2E_PORT) || 3100;
-
-async function signUp(browser: Browser, who: string, name: string): Promise<{ page: Page; email: string }> {
-  const context = await browser.newContext({ timezoneId: TZ });
-  const page = await context.newPage();
-  const email = `${who}-${stamp}@example.com`;
-  await page.goto("/signup");
-  await page.getByLabel("Name (optional)").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/decks$/);
-  return { page, email };
-}
-
-/** The instance's operator command, against the e2e server's database (other specs may have made the first account). */
-function setRole(email: string, role: string) {
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/users.ts", "set-role", email, role], {
-    env: { ...process.env, LATENT_DATA_DIR: path.join(os.tmpdir(), `latent-e2e-${port}`) },
-    stdio: "pipe",
-  });
-}
 
 /** `YYYY-MM-DDTHH:MM` in the class's zone, `days` from now (what a datetime-local field takes). */
 function localIn(days: number): string {
@@ -60,11 +35,10 @@ async function expectAccessible(page: Page) {
 }
 
 
-test("admin → instructor → class, track and class decks → a learner joins, reviews and submits → gradebook and CSV agree", async ({ browser }) => {
+test("admin → instructor → class, track and class decks → a learner joins, reviews and submits → gradebook and CSV agree", async ({ newAccount }) => {
   // The admin makes a new account an instructor on the admin page.
-  const admin = await signUp(browser, "admin", "Ada Admin");
-  setRole(admin.email, "admin");
-  const teacher = await signUp(browser, "teacher", "Tess Teacher");
+  const admin = await newAccount("admin", { name: "Ada Admin", role: "admin" });
+  const teacher = await newAccount("teacher", { name: "Tess Teacher" });
   await admin.page.goto("/admin");
   await admin.page.getByLabel("Find by email or name").fill(teacher.email);
   await admin.page.getByRole("button", { name: "Search" }).click();
@@ -123,7 +97,7 @@ test("admin → instructor → class, track and class decks → a learner joins,
   await expectAccessible(t);
 
   // A learner joins with the code and sees the track, due in 3 days, and the class deck.
-  const learner = await signUp(browser, "learner", "Lena Learner");
+  const learner = await newAccount("learner", { name: "Lena Learner" });
   const l = learner.page;
   await l.goto("/tracks");
   await l.getByLabel("Class code").fill(code.toLowerCase());
@@ -141,7 +115,7 @@ test("admin → instructor → class, track and class decks → a learner joins,
   await expect(l.getByRole("list", { name: "Decks" })).toContainText("Week 1 notes");
 
   // An outsider does not see the class deck, not even by its address, nor the gradebook.
-  const outsider = await signUp(browser, "outsider", "Otto");
+  const outsider = await newAccount("outsider", { name: "Otto" });
   await expect(outsider.page.getByRole("list", { name: "Decks" })).not.toContainText("Week 1 notes");
   await outsider.page.goto(classDeckHref);
   await expect(outsider.page.getByRole("heading", { name: "Not found" })).toBeVisible();

@@ -13,9 +13,11 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
 }
 
-export async function signUp(page: Page, prefix = "learner"): Promise<string> {
+/** Signs up a fresh account through the form on `page` (optionally with a display name); returns its email. */
+export async function signUp(page: Page, prefix = "learner", name?: string): Promise<string> {
   const email = uniqueEmail(prefix);
   await page.goto("/signup");
+  if (name !== undefined) await page.getByLabel("Name (optional)").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();

@@ -1,12 +1,16 @@
 import { z } from "zod";
+import { Rating, RATINGS } from "@/lib/srs/types";
 
 const cardId = z.string().min(1).max(64);
 const version = z.number({ error: "version must be the card's version you were shown" }).int().min(0);
+// "1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)": the names are lib/srs's, as on the review screen's buttons.
+const ratingNames = Object.entries(Rating).map(([name, value]) => `${value} (${name})`);
+const ratingChoices = `${ratingNames.slice(0, -1).join(", ")} or ${ratingNames.at(-1)}`;
 
 export const answerSchema = z.object({
   cardId,
   version,
-  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }),
+  rating: z.literal(RATINGS, { error: `rating must be ${ratingChoices}` }),
   // Time spent on the card; clamped so a tab left open overnight does not distort the history.
   durationMs: z.number().int().min(0).max(86_400_000).optional().default(0).transform((ms) => Math.min(ms, 600_000)),
 });

@@ -3,6 +3,7 @@
 // The settings page's view of the learner's memory model: the state the server rendered, a POST that starts a job or
 // changes something, and polling GET /api/memory-model while any job of theirs is queued or running.
 import { useCallback, useEffect, useState } from "react";
+import { apiRequest } from "@/lib/http/api-client";
 import type { JobView } from "@/lib/jobs/status";
 import type { MemoryModelState } from "@/lib/memory-model/model";
 
@@ -16,13 +17,13 @@ export function useMemoryModel(initial: MemoryModelState) {
   const busy = isActive(state.jobs.optimize) || isActive(state.jobs.reschedule) || isActive(state.jobs.retention);
 
   const refresh = useCallback(async () => {
-    const response = await fetch("/api/memory-model", { cache: "no-store" }).catch(() => null);
-    if (!response?.ok) {
+    const result = await apiRequest<MemoryModelState>("/api/memory-model");
+    if (!result.ok) {
       setProblem("Could not reach the server to check on your memory model; retrying. Your job keeps running meanwhile.");
       return;
     }
     setProblem(null);
-    setState((await response.json()) as MemoryModelState);
+    setState(result.data);
   }, []);
 
   useEffect(() => {
@@ -34,19 +35,18 @@ export function useMemoryModel(initial: MemoryModelState) {
   /** POSTs `body` to /api/memory-model/<path>; returns the response's JSON, or null after showing what went wrong. */
   const send = useCallback(
     async (path: string, body: object = {}): Promise<unknown> => {
-      const response = await fetch(`/api/memory-model/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
-      if (!response) {
-        setProblem("Could not reach the server: check your connection and try again. Nothing was changed.");
-        return null;
-      }
-      const json = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
-      if (!response.ok) {
-        setProblem(json?.error?.message ?? `The server answered ${response.status}. Nothing was changed; try again.`);
+      const result = await apiRequest(`/api/memory-model/${path}`, { method: "POST", body });
+      if (!result.ok) {
+        setProblem(
+          result.status === 0
+            ? "Could not reach the server: check your connection and try again. Nothing was changed."
+            : (result.error?.message ?? `The server answered ${result.status}. Nothing was changed; try again.`),
+        );
         return null;
       }
       setProblem(null);
       await refresh();
-      return json;
+      return result.data;
     },
     [refresh],
   );

@@ -1,5 +1,17 @@
 // Presentational pieces of the teaching pages (server components).
+import { Breadcrumb, type Crumb } from "@/app/_components/breadcrumb";
 import type { ItemStatus } from "@/lib/teach/progress";
+
+/** A teaching page's breadcrumb: chevrons between the links. */
+export function TeachBreadcrumb({ trail }: { trail: Crumb[] }) {
+  return <Breadcrumb trail={trail} separator="›" />;
+}
+
+/** The trail of a class's page: the instructor's classes. */
+export const classesTrail: Crumb[] = [{ href: "/teach", label: "Your classes" }];
+
+/** The trail of a page inside a class: the instructor's classes, then this class. */
+export const classTrail = (classId: string, className: string): Crumb[] => [...classesTrail, { href: `/teach/classes/${classId}`, label: className }];
 
 export function Section({ title, id, children, actions }: { title: string; id: string; children: React.ReactNode; actions?: React.ReactNode }) {
   return (

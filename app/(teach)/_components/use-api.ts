@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-
-export type ApiError = { message: string; field?: string; errors?: Array<{ line: number; message: string }> };
+import { apiRequest, UNREACHABLE, type ApiError } from "@/lib/http/api-client";
 
 /**
  * Sends one JSON request to a teaching route and keeps what the form shows: pending, and the error the server gave
@@ -17,21 +16,14 @@ export function useApi() {
   async function send<T = Record<string, unknown>>(method: "POST" | "PATCH" | "DELETE", url: string, body?: unknown, options: { refresh?: boolean } = {}): Promise<T | null> {
     setPending(true);
     setError(null);
-    try {
-      const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
-      const data = (await response.json().catch(() => ({}))) as T & { error?: ApiError };
-      if (!response.ok) {
-        setError(data.error ?? { message: `The server answered ${response.status}. Try again in a moment.` });
-        return null;
-      }
-      if (options.refresh !== false) router.refresh();
-      return data;
-    } catch {
-      setError({ message: "We could not reach the server. Check your connection and try again." });
+    const result = await apiRequest<T>(url, { method, body });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.status === 0 ? { message: UNREACHABLE } : (result.error ?? { message: `The server answered ${result.status}. Try again in a moment.` }));
       return null;
-    } finally {
-      setPending(false);
     }
+    if (options.refresh !== false) router.refresh();
+    return result.data;
   }
 
   return { pending, error, setError, send };

@@ -4,6 +4,7 @@
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import type * as Monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
+import { apiRequest } from "@/lib/http/api-client";
 import { usePrefersDark } from "./use-color-scheme";
 
 export type Problem = { line: number; column: number; message: string; syntax: boolean };
@@ -45,10 +46,9 @@ function loadMonaco(): Promise<typeof Monaco> {
     });
     ts.typescriptDefaults.setEagerModelSync(true);
     // tfjs's declarations arrive after the editor is usable (about 2.5 MB, cached by the browser).
-    void fetch("/api/lab/typings")
-      .then((response) => response.json() as Promise<{ files: Record<string, string> }>)
-      .then(({ files }) => {
-        ts.typescriptDefaults.setExtraLibs(Object.entries(files).map(([path, content]) => ({ filePath: `file:///${path}`, content })));
+    void apiRequest<{ files: Record<string, string> }>("/api/lab/typings", { cache: "default" })
+      .then((typings) => {
+        if (typings.ok) ts.typescriptDefaults.setExtraLibs(Object.entries(typings.data.files).map(([path, content]) => ({ filePath: `file:///${path}`, content })));
       })
       .catch(() => undefined);
     return monaco;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/app/_components/breadcrumb";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getDraft } from "@/lib/lab/drafts";
@@ -23,11 +24,7 @@ export default async function LabExercisePage({ params }: Props) {
   const draft = await getDraft(getDb(), user.id, id);
   const prompt = (
     <article className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/lab" className="underline">
-          Lab
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: "/lab", label: "Lab" }]} />
       <h1 className="text-2xl font-semibold">{exercise.title}</h1>
       {exercise.notes.length > 0 && (
         <p className="text-sm text-stone-700 dark:text-stone-300">

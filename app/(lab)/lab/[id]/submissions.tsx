@@ -2,6 +2,7 @@
 
 // The learner's submissions for this exercise, newest first, a page at a time (GET /api/lab/submissions).
 import { useCallback, useEffect, useState } from "react";
+import { apiRequest } from "@/lib/http/api-client";
 import type { SubmissionPage, SubmissionSummary } from "@/lib/lab/submissions/types";
 
 const VERDICT: Record<SubmissionSummary["status"], { label: string; className: string }> = {
@@ -64,9 +65,9 @@ export type HistoryState = { items: SubmissionSummary[]; nextCursor: string | nu
 async function fetchPage(exerciseId: string, cursor: string | null): Promise<SubmissionPage> {
   const query = new URLSearchParams({ exercise: exerciseId });
   if (cursor) query.set("cursor", cursor);
-  const response = await fetch(`/api/lab/submissions?${query}`, { cache: "no-store" });
-  if (!response.ok) throw new Error(`The server answered ${response.status}.`);
-  return (await response.json()) as SubmissionPage;
+  const result = await apiRequest<SubmissionPage>(`/api/lab/submissions?${query}`);
+  if (!result.ok) throw new Error(result.status === 0 ? "The server could not be reached." : `The server answered ${result.status}.`);
+  return result.data;
 }
 
 /** The first page on mount; `refresh` reloads it (after a submit), `more` appends the next older page. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/app/_components/breadcrumb";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/content/decks";
 import { isDeckStudied } from "@/lib/review/cards";
@@ -23,11 +24,7 @@ export default async function DeckPage({ params }: Props) {
   const studied = await isDeckStudied(getDb(), user.id, deck.id);
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/decks" className="underline">
-          Decks
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: "/decks", label: "Decks" }]} />
       <header>
         <h1 className="text-2xl font-semibold">{deck.title}</h1>
         <p className="mt-1 text-stone-600 dark:text-stone-400">

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/app/_components/breadcrumb";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { loadCardInfo, type CardHistoryEntry } from "@/lib/review/card-info";
 import { getReviewSettings } from "@/lib/review/settings";
+import { isRating } from "@/lib/srs/types";
+import { NoteTitle } from "../../../_components/note-title";
+import { ratingName } from "../../ratings";
 import { UnsuspendButton } from "./unsuspend-button";
 
 export const metadata: Metadata = { title: "Card info" };
@@ -12,7 +16,6 @@ export const metadata: Metadata = { title: "Card info" };
 type Props = { params: Promise<{ id: string }> };
 
 const STATES = ["New", "Learning", "Review", "Relearning"];
-const RATINGS = ["", "Again", "Hard", "Good", "Easy"];
 
 function percent(value: number | null): string {
   return value === null ? "—" : `${(value * 100).toFixed(value > 0.995 && value < 1 ? 1 : 0)} %`;
@@ -22,7 +25,7 @@ function event(entry: CardHistoryEntry): string {
   if (entry.kind === "RESET") return "Reset";
   if (entry.kind === "LAB") return "Back from the lab";
   if (entry.kind === "RESCHEDULE") return "Rescheduled (new FSRS parameters)";
-  return RATINGS[entry.rating ?? 0] ?? "Answer";
+  return isRating(entry.rating) ? ratingName(entry.rating) : "Answer";
 }
 
 export default async function CardInfoPage({ params }: Props) {
@@ -46,20 +49,14 @@ export default async function CardInfoPage({ params }: Props) {
 
   return (
     <article className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/review" className="underline">
-          Review
-        </Link>{" "}
-        /{" "}
-        <Link href={`/decks/${card.deck.slug}`} className="underline">
-          {card.deck.title}
-        </Link>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { href: "/review", label: "Review" },
+          { href: `/decks/${card.deck.slug}`, label: card.deck.title },
+        ]}
+      />
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">
-          <span className="mr-2 font-mono text-stone-500 dark:text-stone-400">Q{card.noteNumber}.</span>
-          {card.question}
-        </h1>
+        <NoteTitle number={card.noteNumber} question={card.question} />
         <p className="flex flex-wrap gap-2 text-sm">
           {card.leech && (
             <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-900 dark:bg-red-950 dark:text-red-200" data-testid="leech">

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiRequest } from "@/lib/http/api-client";
 
 /** Puts a suspended card back into the learner's reviews. */
 export function UnsuspendButton({ cardId, version }: { cardId: string; version: number }) {
@@ -12,22 +13,12 @@ export function UnsuspendButton({ cardId, version }: { cardId: string; version: 
   async function unsuspend() {
     setPending(true);
     setError(null);
-    try {
-      const response = await fetch(`/api/review/cards/${encodeURIComponent(cardId)}/suspend`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version, suspended: false }),
-      });
-      if (!response.ok) {
-        const data = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(data?.error?.message ?? `The server answered ${response.status}. Reload the page and try again.`);
-      }
-      router.refresh();
-    } catch {
-      setError("We could not reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    const result = await apiRequest(`/api/review/cards/${encodeURIComponent(cardId)}/suspend`, { method: "POST", body: { version, suspended: false } });
+    setPending(false);
+    if (result.ok) return router.refresh();
+    if (result.status === 0) return setError("We could not reach the server. Check your connection and try again.");
+    setError(result.error?.message ?? `The server answered ${result.status}. Reload the page and try again.`);
+    router.refresh();
   }
 
   return (

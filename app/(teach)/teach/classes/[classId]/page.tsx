@@ -10,7 +10,7 @@ import { formatJoinCode } from "@/lib/teach/join-code";
 import { ApiButton } from "../../../_components/api-button";
 import { AuditList } from "../../../_components/audit-list";
 import { loadOrRefuse } from "../../../_components/guard";
-import { Section } from "../../../_components/ui";
+import { TeachBreadcrumb, classesTrail, Section } from "../../../_components/ui";
 import { AddInstructorForm, ClassSettingsForm, CreateTrackForm } from "./forms";
 import { InviteLink } from "./invite-link";
 import { UploadDeckForm } from "./upload-deck-form";
@@ -37,11 +37,7 @@ export default async function ClassPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/teach" className="underline">
-          Your classes
-        </Link>
-      </nav>
+      <TeachBreadcrumb trail={classesTrail} />
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{klass.name}</h1>

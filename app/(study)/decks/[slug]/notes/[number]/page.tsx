@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/app/_components/breadcrumb";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/content/decks";
 import { getDb } from "@/lib/db";
 import { findCardId } from "@/lib/review/card-info";
+import { NoteTitle } from "../../../../_components/note-title";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -29,19 +31,13 @@ export default async function NotePage({ params }: Props) {
   const cardId = await findCardId(getDb(), user.id, note.id);
   return (
     <article className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/decks" className="underline">
-          Decks
-        </Link>{" "}
-        /{" "}
-        <Link href={`/decks/${note.deck.slug}`} className="underline">
-          {note.deck.title}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-semibold">
-        <span className="mr-2 font-mono text-stone-500 dark:text-stone-400">Q{note.number}.</span>
-        {note.question}
-      </h1>
+      <Breadcrumb
+        trail={[
+          { href: "/decks", label: "Decks" },
+          { href: `/decks/${note.deck.slug}`, label: note.deck.title },
+        ]}
+      />
+      <NoteTitle number={note.number} question={note.question} />
       {/* answerHtml was rendered from markdown and sanitized at import (lib/content/render.ts). */}
       <div className="prose-answer" data-testid="answer" dangerouslySetInnerHTML={{ __html: note.answerHtml }} />
       {cardId && (

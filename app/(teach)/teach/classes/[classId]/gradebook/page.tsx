@@ -6,7 +6,7 @@ import { formatDue, formatLocal } from "@/lib/teach/due";
 import { LAB_METRICS, loadGradebook, percent, REVIEW_METRICS, type ColumnMetric, type Gradebook, type GradebookCell } from "@/lib/teach/gradebook";
 import { gradebookQuerySchema } from "@/lib/validations/teach";
 import { loadOrRefuse } from "../../../../_components/guard";
-import { StatusBadge, inputClass } from "../../../../_components/ui";
+import { TeachBreadcrumb, classTrail, StatusBadge, inputClass } from "../../../../_components/ui";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
@@ -31,15 +31,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="flex gap-2 text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/teach" className="underline">
-          Your classes
-        </Link>
-        <span aria-hidden>›</span>
-        <Link href={`/teach/classes/${classId}`} className="underline">
-          {book.access.className}
-        </Link>
-      </nav>
+      <TeachBreadcrumb trail={classTrail(classId, book.access.className)} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-semibold">Gradebook</h1>
         <a href={`/api/teach/classes/${classId}/gradebook/csv?${csvQuery}`} download className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">

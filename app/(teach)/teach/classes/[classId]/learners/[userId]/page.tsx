@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDue, formatLocal } from "@/lib/teach/due";
 import { percent } from "@/lib/teach/gradebook";
 import { learnerReport } from "@/lib/teach/learners";
 import { loadOrRefuse } from "../../../../../_components/guard";
-import { Section, StatusBadge } from "../../../../../_components/ui";
+import { TeachBreadcrumb, Section, StatusBadge } from "../../../../../_components/ui";
 
 export const metadata: Metadata = { title: "Learner" };
 
@@ -33,15 +32,12 @@ export default async function LearnerPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="flex flex-wrap gap-2 text-sm text-stone-600 dark:text-stone-400">
-        <Link href={`/teach/classes/${classId}`} className="underline">
-          {access.className}
-        </Link>
-        <span aria-hidden>›</span>
-        <Link href={`/teach/classes/${classId}/gradebook`} className="underline">
-          Gradebook
-        </Link>
-      </nav>
+      <TeachBreadcrumb
+        trail={[
+          { href: `/teach/classes/${classId}`, label: access.className },
+          { href: `/teach/classes/${classId}/gradebook`, label: "Gradebook" },
+        ]}
+      />
       <header>
         <h1 className="text-2xl font-semibold">{learner.name || learner.email}</h1>
         <p className="text-sm text-stone-600 dark:text-stone-400">

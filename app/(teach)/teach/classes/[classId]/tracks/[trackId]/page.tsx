@@ -9,7 +9,7 @@ import { getTrackEditor } from "@/lib/teach/tracks";
 import { ApiButton } from "../../../../../_components/api-button";
 import { AuditList } from "../../../../../_components/audit-list";
 import { loadOrRefuse } from "../../../../../_components/guard";
-import { Section } from "../../../../../_components/ui";
+import { TeachBreadcrumb, classTrail, Section } from "../../../../../_components/ui";
 import { AddItemForm, ItemSettingsForm, TrackTitleForm } from "./forms";
 
 export const metadata: Metadata = { title: "Track" };
@@ -29,15 +29,7 @@ export default async function TrackPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="flex gap-2 text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/teach" className="underline">
-          Your classes
-        </Link>
-        <span aria-hidden>›</span>
-        <Link href={`/teach/classes/${classId}`} className="underline">
-          {access.className}
-        </Link>
-      </nav>
+      <TeachBreadcrumb trail={classTrail(classId, access.className)} />
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{track.title}</h1>
         <TrackTitleForm trackId={trackId} title={track.title} description={track.description} />
