@@ -49,8 +49,9 @@ export function createGradingPool(options: {
 
   // The queue admits at most `size` jobs at once, so there is always an idle process or room for a new one.
   // An idle process still over its memory limit (memory a job left behind) is replaced, not handed the next job.
+  // The longest idle goes first: it has had the most time to prepare its next isolate (isolate.ts).
   const acquire = async (): Promise<GradingProcess> => {
-    for (let candidate = idle.pop(); candidate; candidate = idle.pop()) {
+    for (let candidate = idle.shift(); candidate; candidate = idle.shift()) {
       if (!candidate.alive) continue;
       if (candidate.overMemoryLimit) {
         candidate.kill("over memory while idle");
