@@ -37,17 +37,33 @@ describe("apiRequest", () => {
       status: 413,
       message: "code: too long",
       error: { code: "invalid_input", message: "code: too long", field: "code" },
+      retryAfter: null,
     });
+  });
+
+  it("passes on when to ask again (Retry-After), whoever answered", async () => {
+    answering(Response.json({ error: { code: "busy", message: "The grader is busy." } }, { status: 503, headers: { "retry-after": "7" } }));
+    expect(await apiRequest("/api/lab/submissions", { body: {} })).toMatchObject({ ok: false, status: 503, message: "The grader is busy.", retryAfter: "7" });
+    answering(new Response("<html>Service unavailable</html>", { status: 503, headers: { "retry-after": "3" } }));
+    expect(await apiRequest("/api/lab/submissions", { body: {} })).toMatchObject({ ok: false, status: 503, error: null, retryAfter: "3" });
+  });
+
+  it("sends through the fetch it is given (tests script the server's answers)", async () => {
+    const global = answering(Response.json({}));
+    const given = vi.fn(() => Promise.resolve(Response.json({ ok: 1 })));
+    expect(await apiRequest("/api/jobs/1", { fetch: given as unknown as typeof fetch })).toEqual({ ok: true, status: 200, data: { ok: 1 } });
+    expect(given).toHaveBeenCalledOnce();
+    expect(global).not.toHaveBeenCalled();
   });
 
   it("names the status when the answer is not one of our refusals (a proxy's HTML page)", async () => {
     answering(new Response("<html>Bad gateway</html>", { status: 502 }));
-    expect(await apiRequest("/api/review/queue")).toEqual({ ok: false, status: 502, message: "The server answered 502. Try again.", error: null });
+    expect(await apiRequest("/api/review/queue")).toEqual({ ok: false, status: 502, message: "The server answered 502. Try again.", error: null, retryAfter: null });
   });
 
   it("says status 0 when the server was not reached", async () => {
     answering(new TypeError("Failed to fetch"));
-    expect(await apiRequest("/api/review/queue")).toEqual({ ok: false, status: 0, message: UNREACHABLE, error: null });
+    expect(await apiRequest("/api/review/queue")).toEqual({ ok: false, status: 0, message: UNREACHABLE, error: null, retryAfter: null });
   });
 
   it("takes only paths on this site", async () => {

@@ -3,10 +3,12 @@
 // each time so the wait is visible. A grade the server did not finish within its wait (202) is polled at
 // GET /api/jobs/:id until it is stored. A request lost on the way (the connection broke, or a load balancer answered
 // 502 or 504 because the server behind it went away) is sent again with the same requestId, which the server grades
-// once however many times it arrives. No server imports: safe in a client component.
+// once however many times it arrives. Each request goes through the JSON API's helper. No server imports: safe in a
+// client component.
+import { apiRequest } from "@/lib/http/api-client";
 import type { JobView } from "@/lib/jobs/status";
 import { gradingFailedMessage } from "@/lib/lab/grading-failed";
-import type { PendingSubmission, SubmissionApiError, SubmittedSolution } from "@/lib/lab/submissions/types";
+import type { PendingSubmission, SubmittedSolution } from "@/lib/lab/submissions/types";
 
 export type SubmitCodeOutcome = { ok: true; submission: SubmittedSolution } | { ok: false; status: number; message: string };
 
@@ -60,7 +62,6 @@ export function newRequestId(): string {
 }
 
 export async function submitCode(exerciseId: string, code: string, options: SubmitCodeOptions = {}): Promise<SubmitCodeOutcome> {
-  const post = options.fetch ?? fetch;
   const sleep = options.sleep ?? sleepFor;
   const attempts = options.maxAttempts ?? 6;
   /** Waits before the next attempt, telling the page; false when the learner cancelled. */
@@ -76,36 +77,37 @@ export async function submitCode(exerciseId: string, code: string, options: Subm
   let last: { status: number; message: string } = { status: 0, message: "" };
   const requestId = newRequestId();
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    let response: Response;
-    try {
-      response = await post("/api/lab/submissions", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ exerciseId, code, requestId }),
-        signal: options.signal,
-      });
-    } catch {
+    const answer = await apiRequest<SubmittedSolution & Partial<PendingSubmission>>("/api/lab/submissions", {
+      method: "POST",
+      body: { exerciseId, code, requestId },
+      signal: options.signal,
+      fetch: options.fetch,
+    });
+    if (answer.status === 0) {
       if (options.signal?.aborted) return CANCELLED;
       last = { status: 0, message: UNREACHABLE };
       if (attempt === attempts) break;
       if (!(await pause(1, attempt))) return CANCELLED;
       continue;
     }
-    if (LOST.has(response.status) && attempt < attempts) {
+    if (LOST.has(answer.status) && attempt < attempts) {
       if (!(await pause(1, attempt))) return CANCELLED;
       continue;
     }
-    const body = (await response.json().catch(() => null)) as (SubmittedSolution & Partial<PendingSubmission> & Partial<SubmissionApiError>) | null;
-    if (response.status === 201 && body?.results) return { ok: true, submission: body };
-    if (response.status === 202 && body?.poll) {
-      options.onPending?.();
-      return pollGrade(body.poll, options);
+    if (answer.ok) {
+      if (answer.status === 201 && answer.data?.results) return { ok: true, submission: answer.data };
+      if (answer.status === 202 && answer.data?.poll) {
+        options.onPending?.();
+        return pollGrade(answer.data.poll, options);
+      }
+      last = { status: answer.status, message: `The server answered ${answer.status}. Try again.` };
+      break;
     }
-    last = { status: response.status, message: body?.error?.message ?? `The server answered ${response.status}. Try again.` };
+    last = { status: answer.status, message: answer.message };
     // A graded result the server could not store is said as it is: submitting again is the learner's call.
-    if (body?.error?.code === "not_stored") return { ok: false, ...last };
-    if (!RETRYABLE.has(response.status) || attempt === attempts) break;
-    if (!(await pause(retryAfterSeconds(response.headers.get("retry-after")), attempt))) return CANCELLED;
+    if (answer.error?.code === "not_stored") return { ok: false, ...last };
+    if (!RETRYABLE.has(answer.status) || attempt === attempts) break;
+    if (!(await pause(retryAfterSeconds(answer.retryAfter), attempt))) return CANCELLED;
   }
   if (RETRYABLE.has(last.status)) return { ok: false, status: last.status, message: "The grader is still busy. Your code was not graded; submit again in a minute." };
   return { ok: false, ...last };
@@ -113,7 +115,6 @@ export async function submitCode(exerciseId: string, code: string, options: Subm
 
 /** Polls a pending grade's job until it ends: the stored submission, or why nothing was stored. */
 async function pollGrade(url: string, options: SubmitCodeOptions): Promise<SubmitCodeOutcome> {
-  const get = options.fetch ?? fetch;
   const sleep = options.sleep ?? sleepFor;
   const deadline = Date.now() + (options.pollLimitMs ?? 5 * 60_000);
   let unreachable = 0;
@@ -123,17 +124,15 @@ async function pollGrade(url: string, options: SubmitCodeOptions): Promise<Submi
     } catch {
       return { ok: false, status: 0, message: "Stopped waiting for the grade. It is still being graded: it will appear in your submissions." };
     }
-    let job: JobView | null = null;
-    try {
-      const response = await get(url, { signal: options.signal });
-      if (response.ok) job = (await response.json()) as JobView;
-      else if (response.status < 500) return { ok: false, status: response.status, message: `The server answered ${response.status} while we waited for your grade. Reload the page to see your submissions.` };
-    } catch {
+    const answer = await apiRequest<JobView>(url, { signal: options.signal, fetch: options.fetch });
+    if (answer.status === 0) {
       if (options.signal?.aborted) return { ok: false, status: 0, message: "Stopped waiting for the grade. It is still being graded: it will appear in your submissions." };
       // A blip while waiting: the grade is stored on the server regardless; keep asking for a while.
       if (++unreachable >= 5) return { ok: false, status: 0, message: UNREACHABLE };
       continue;
     }
+    if (!answer.ok && answer.status < 500) return { ok: false, status: answer.status, message: `The server answered ${answer.status} while we waited for your grade. Reload the page to see your submissions.` };
+    const job = answer.ok ? answer.data : null;
     if (job?.status === "succeeded") return { ok: true, submission: job.result as SubmittedSolution };
     if (job?.status === "failed") return { ok: false, status: 503, message: gradingFailedMessage(job.error) };
     if (Date.now() > deadline) {
