@@ -19,18 +19,14 @@ export async function studySharedDecks(db: Db | Prisma.TransactionClient, userId
     ON CONFLICT DO NOTHING`;
 }
 
+// What the deck pages show of a deck, its class's name included (a class deck says whose it is).
+const DECK_FIELDS = { id: true, slug: true, title: true, tags: true, class: { select: { name: true } } } satisfies Prisma.DeckSelect;
+
 export async function listDecks(db: Db, userId: string) {
   const decks = await db.deck.findMany({
     where: visibleDeckWhere(userId),
     orderBy: { title: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      tags: true,
-      class: { select: { name: true } },
-      _count: { select: { notes: { where: { retiredAt: null } } } },
-    },
+    select: { ...DECK_FIELDS, _count: { select: { notes: { where: { retiredAt: null } } } } },
   });
   return decks.map(({ _count, class: owner, ...deck }) => ({ ...deck, className: owner?.name ?? null, noteCount: _count.notes }));
 }
@@ -39,11 +35,7 @@ export async function getDeck(db: Db, slug: string, userId: string) {
   return db.deck.findFirst({
     where: { slug, ...visibleDeckWhere(userId) },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      tags: true,
-      class: { select: { name: true } },
+      ...DECK_FIELDS,
       notes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, number: true, question: true } },
     },
   });

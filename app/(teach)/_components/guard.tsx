@@ -1,7 +1,7 @@
 // Pages call lib/teach loaders, which check who is asking; a refusal becomes the 404 page, or a short "not allowed".
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TeachError } from "@/lib/teach/errors";
+import { NotAllowed } from "./not-allowed";
 
 export async function loadOrRefuse<T>(load: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; page: React.ReactNode }> {
   try {
@@ -11,17 +11,7 @@ export async function loadOrRefuse<T>(load: Promise<T>): Promise<{ ok: true; val
     if (error.status === 404) notFound();
     return {
       ok: false,
-      page: (
-        <div className="mx-auto max-w-xl space-y-3">
-          <h1 className="text-2xl font-semibold">You cannot open this page</h1>
-          <p className="text-stone-700 dark:text-stone-300">{error.message}</p>
-          <p>
-            <Link href="/tracks" className="underline">
-              Go to My tracks
-            </Link>
-          </p>
-        </div>
-      ),
+      page: <NotAllowed title="You cannot open this page">{error.message}</NotAllowed>,
     };
   }
 }
