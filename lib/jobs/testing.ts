@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { installJobQueue } from "./queue-schema";
 import { startJobWorker, type JobWorker, type JobWorkerOptions, type Task } from "./runner";
+import { TEST_WORKER_OPTIONS } from "./test-options";
 import type { Db } from "@/lib/db";
 
 export async function createJobTestDatabase(): Promise<TestDatabase> {
@@ -16,12 +17,7 @@ export function startTestWorker(url: string, tasks: readonly Task[], options: Pa
   return startJobWorker({
     databaseUrl: url,
     tasks,
-    concurrency: 2,
-    heartbeatMs: 200,
-    deadAfterMs: 1_500,
-    pollIntervalMs: 250,
-    shutdownGraceMs: 1_000,
-    log: () => undefined,
+    ...TEST_WORKER_OPTIONS,
     ...options,
   });
 }
