@@ -179,6 +179,11 @@ describe("POST /api/lab/submissions", () => {
       expect(await t.db.submission.findUniqueOrThrow({ where: { id: timedOut.id } })).toMatchObject({ userId: ada.id, status: "fail", jobId: pending.jobId });
       await as(bob);
       expect((await getJob(pending.jobId)).status).toBe(404);
+      // No one signed in: 401, the job not read.
+      await as(null);
+      const anonymous = await getJob(pending.jobId);
+      expect(anonymous.status).toBe(401);
+      expect(JSON.stringify(await anonymous.json())).not.toContain(timedOut.id);
     } finally {
       delete process.env.LATENT_GRADER_WAIT_SECONDS;
     }
