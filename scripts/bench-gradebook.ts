@@ -8,7 +8,7 @@ import { createDb } from "@/lib/db/client";
 import { ensureDatabaseExists, makeServerTempDir, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { gradebookCsv, loadGradebook } from "@/lib/teach/gradebook";
-import { classProgress, PROGRESS_SQL } from "@/lib/teach/progress";
+import { classProgress, PROGRESS_SQL, reviewShares } from "@/lib/teach/progress";
 import { percentile } from "./bench/http";
 import { runMain } from "./bench/main";
 
@@ -29,7 +29,7 @@ async function main() {
   await ensureDatabaseExists(pg.urlFor("postgres"), "bench");
   const url = pg.urlFor("bench");
   await migrate(url);
-  const db = createDb(url, { max: 4 });
+  const db = createDb(url, { max: 10 }); // the app's default pool (DATABASE_POOL_SIZE)
   try {
     const seeded = performance.now();
     const classId = await seed(db);
@@ -41,7 +41,11 @@ async function main() {
         const client = await db.pool.connect();
         await client.query("BEGIN");
         if (process.env.WORK_MEM) await client.query(`SET LOCAL work_mem = '${process.env.WORK_MEM}'`);
-        const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [classId, NOW.toISOString().replace("Z", ""), null]);
+        // The review query runs once per share of the learners (the first share's plan); the kept results' fourth
+        // parameter is the real clock.
+        const learners = name === "review" ? (await reviewShares(db, classId, null))[0] : null;
+        const extra = name === "keptDue" ? [new Date()] : [];
+        const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [classId, NOW.toISOString().replace("Z", ""), learners, ...extra]);
         await client.query("COMMIT");
         client.release();
         console.log(`--- ${name}\n${plan.rows.map((row: Record<string, string>) => row["QUERY PLAN"]).join("\n")}`);
@@ -86,11 +90,21 @@ async function main() {
       csv.push(performance.now() - started);
       bytes = Buffer.byteLength(text);
     }
-    for (const list of [page, csv, progress, reference]) list.sort((a, b) => a - b);
+    // The first load after deadlines pass: nothing kept yet, so it reads the review log after each due instant for
+    // every learner (and keeps the results for the loads after it).
+    const cold: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await db.$executeRawUnsafe(`DELETE FROM "TrackItemDueResult"`);
+      const started = performance.now();
+      await loadGradebook(db, owner, classId, {}, NOW);
+      cold.push(performance.now() - started);
+    }
+    for (const list of [page, csv, progress, reference, cold]) list.sort((a, b) => a - b);
     console.log(`bench:gradebook — ${LEARNERS} learners × 10 items, Node ${process.version}, ${RUNS} loads`);
     console.log(`page data (loadGradebook): p50 ${percentile(page, 50).toFixed(1)} ms, p95 ${percentile(page, 95).toFixed(1)} ms, max ${page[page.length - 1]!.toFixed(1)} ms; ${rows} rows; ~${statements} statements per load`);
+    console.log(`first load after deadlines (nothing kept): p50 ${percentile(cold, 50).toFixed(1)} ms, p95 ${percentile(cold, 95).toFixed(1)} ms`);
     console.log(`CSV export (load + CSV):   p50 ${percentile(csv, 50).toFixed(1)} ms, p95 ${percentile(csv, 95).toFixed(1)} ms; ${(bytes / 1024).toFixed(0)} KB`);
-    console.log(`of which the two aggregate queries: p50 ${percentile(progress, 50).toFixed(1)} ms, p95 ${percentile(progress, 95).toFixed(1)} ms`);
+    console.log(`of which the aggregate queries: p50 ${percentile(progress, 50).toFixed(1)} ms, p95 ${percentile(progress, 95).toFixed(1)} ms`);
     console.log(`reference: one scan of the 200,000 review logs p50 ${percentile(reference, 50).toFixed(1)} ms (compare machines with it)`);
   } finally {
     await db.$disconnect().catch(() => undefined);
@@ -170,7 +184,8 @@ async function seed(db: ReturnType<typeof createDb>): Promise<string> {
       FROM "ClassMember" m CROSS JOIN unnest(ARRAY['kl-divergence', 'js-divergence', 'wgan-critic-loss', 'train-step']) e(exercise) CROSS JOIN generate_series(1, 4) g
       WHERE m.role = 'LEARNER' ORDER BY random() LIMIT ${SUBMISSIONS}
     ) x`;
-  await db.$executeRawUnsafe("ANALYZE");
+  // As autovacuum leaves a database in use (visibility map, hint bits, statistics), so that it does not run during the loads.
+  await db.$executeRawUnsafe("VACUUM ANALYZE");
   return "class";
 }
 

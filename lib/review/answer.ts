@@ -104,6 +104,9 @@ export async function undoLastReview(db: Db, userId: string) {
       data: { ...memoryToRow(previous), leech: last.prevLeech, suspended: false, labReason: card.labReason ?? last.reason, version },
     });
     await tx.reviewLog.delete({ where: { id: last.id } });
+    // Track items' goals at due instants after this answer were read with it; they are computed again without it
+    // (lib/teach/progress.ts keeps them once the instant has passed).
+    await tx.$executeRaw`DELETE FROM "TrackItemDueResult" WHERE "userId" = ${userId} AND "dueAt" >= ${last.review}`;
     // The card's event before this answer. Reschedules do not count: each one moved the versions of the card's answers
     // with the card's, so the version check below already says whether the earlier answer is still undoable.
     const before = await tx.reviewLog.findFirst({

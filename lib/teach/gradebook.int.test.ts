@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { undoLastReview } from "@/lib/review/answer";
 import { joinClass } from "./classes";
 import { parseCsv } from "./csv";
 import { gradebookCsv, loadGradebook, type GradebookRow } from "./gradebook";
 import { learnerReport, myTracks } from "./learners";
 import type { LabCell, ReviewCell } from "./progress";
 import { makeClass, makeDeck, makeUser } from "./testing";
-import { addTrackItem, createTrack, deleteTrack } from "./tracks";
+import { addTrackItem, createTrack, deleteTrack, removeTrackItem, updateTrackItem } from "./tracks";
 
 let t: TestDatabase;
 let owner: CurrentUser;
@@ -265,5 +266,75 @@ describe("the goal at the due instant, with two due instants on the same cards",
     const between = await loadGradebook(t.db, owner, class2, {}, at("2026-12-04T12:00:00Z"));
     expect(rowOf(between.rows, eve).cells[0]).toMatchObject({ metAtDue: 1, status: "late" });
     expect(rowOf(between.rows, eve).cells[2]).toMatchObject({ metAtDue: null });
+  });
+});
+
+describe("the goal at a due instant that has passed on the real clock is kept, and computed again when its inputs change", () => {
+  // Dates relative to the real clock: a result is kept only for an instant that has really passed.
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  const dueInput = (instant: Date) => instant.toISOString().slice(0, 16); // the class is in UTC
+  let gus: CurrentUser;
+  let item: string;
+  let class3: string;
+  const kept = () => t.db.trackItemDueResult.findMany({ where: { itemId: item }, select: { userId: true, metAtDue: true, dueAt: true } });
+  const gusCell = async () => rowOf((await loadGradebook(t.db, owner, class3, {}, new Date())).rows, gus).cells[0] as ReviewCell & { status: string };
+
+  beforeAll(async () => {
+    gus = await makeUser(t.db, "gus@example.com", "LEARNER", "Gus");
+    const deck = await makeDeck(t.db, "kp", 2);
+    const made = await makeClass(t.db, { owner, learners: [gus] }, { deckId: deck.id, due: dueInput(hoursAgo(48)), name: "Kept", timeZone: "UTC" });
+    item = made.reviewItemId;
+    class3 = made.id;
+    // Q1 learnt three days ago (before the instant); Q2 never.
+    await rate(gus, 1, hoursAgo(72).toISOString(), 3, { state: 0, stability: 0 }, "RATING", "kp");
+    await setCard(gus, 1, 2, 5, "kp");
+  });
+
+  it("keeps the result once computed and reads it on later loads", async () => {
+    expect(await gusCell()).toMatchObject({ total: 2, studied: 1, metAtDue: 1, status: "late" });
+    expect(await kept()).toEqual([{ userId: gus.id, metAtDue: 1, dueAt: expect.any(Date) }]);
+    // Later loads read the kept row, not the log: a changed row shows (then put back).
+    await t.db.trackItemDueResult.updateMany({ where: { itemId: item }, data: { metAtDue: 2 } });
+    expect(await gusCell()).toMatchObject({ metAtDue: 2, status: "on-time" });
+    await t.db.trackItemDueResult.updateMany({ where: { itemId: item }, data: { metAtDue: 1 } });
+  });
+
+  it("computes again when the item's notes, goal or due instant change", async () => {
+    await t.db.trackItemDueResult.updateMany({ where: { itemId: item }, data: { metAtDue: 2 } }); // would show if used
+    await updateTrackItem(t.db, owner, item, { noteNumbers: [1] });
+    expect(await gusCell()).toMatchObject({ total: 1, metAtDue: 1, status: "on-time" });
+    await updateTrackItem(t.db, owner, item, { noteNumbers: [] });
+    expect(await gusCell()).toMatchObject({ total: 2, metAtDue: 1, status: "late" });
+    await updateTrackItem(t.db, owner, item, { goal: "mastered" });
+    expect(await gusCell()).toMatchObject({ metAtDue: 0, status: "late" });
+    await updateTrackItem(t.db, owner, item, { goal: "studied", due: dueInput(hoursAgo(96)) }); // before Q1's review
+    expect(await gusCell()).toMatchObject({ metAtDue: 0, status: "late" });
+    await updateTrackItem(t.db, owner, item, { due: dueInput(hoursAgo(48)) });
+    expect(await gusCell()).toMatchObject({ metAtDue: 1, status: "late" });
+    expect(await kept()).toEqual([{ userId: gus.id, metAtDue: 1, dueAt: expect.any(Date) }]);
+  });
+
+  it("does not keep an instant still to come on the real clock, even for a gradebook read at a later `now`", async () => {
+    const later = await addTrackItem(t.db, owner, (await t.db.trackItem.findUniqueOrThrow({ where: { id: item } })).trackId, {
+      kind: "review", deckId: (await t.db.trackItem.findUniqueOrThrow({ where: { id: item } })).deckId!, noteNumbers: [], goal: "studied", due: dueInput(new Date(Date.now() + 48 * 3_600_000)),
+    });
+    const book = await loadGradebook(t.db, owner, class3, {}, new Date(Date.now() + 96 * 3_600_000));
+    expect(rowOf(book.rows, gus).cells.find((_, i) => book.items[i]!.id === later.id)).toMatchObject({ metAtDue: 1 });
+    expect(await t.db.trackItemDueResult.count({ where: { itemId: later.id } })).toBe(0);
+    await removeTrackItem(t.db, owner, later.id);
+  });
+
+  it("an undone answer from before the instant is computed again without it", async () => {
+    // Gus learns Q2 an hour before the instant: both studied at it, on time.
+    await rate(gus, 2, hoursAgo(49).toISOString(), 3, { state: 0, stability: 0 }, "RATING", "kp");
+    const q2 = await cardOf(gus, 2, "kp");
+    await t.db.card.update({ where: { id: q2.id }, data: { state: 2, stability: 5, version: 1 } });
+    await t.db.trackItemDueResult.deleteMany({ where: { itemId: item } });
+    expect(await gusCell()).toMatchObject({ metAtDue: 2, status: "on-time" });
+    expect(await kept()).toEqual([{ userId: gus.id, metAtDue: 2, dueAt: expect.any(Date) }]);
+    // Undoing that answer (his last) puts Q2 back to new: at the instant only Q1 was studied.
+    await undoLastReview(t.db, gus.id);
+    expect(await kept()).toEqual([]);
+    expect(await gusCell()).toMatchObject({ studied: 1, metAtDue: 1, status: "late" });
   });
 });

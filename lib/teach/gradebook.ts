@@ -2,6 +2,7 @@
 // lib/teach/progress.ts (SQL aggregates over every learner at once); sorting and filtering the rows is done here.
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
+import { queryRows } from "@/lib/db/prepared";
 import { requireClassRole, type ClassAccess } from "./authorize";
 import { toCsv, type CsvCell } from "./csv";
 import { formatLocal } from "./due";
@@ -73,17 +74,22 @@ const learnerName = (row: GradebookRow) => (row.learner.name || row.learner.emai
 // What String#localeCompare does (the default locale), without building a comparison per call.
 const collator = new Intl.Collator();
 
+const LEARNERS_SQL = `
+SELECT u.id, u.name, u.email, m."joinedAt" FROM "ClassMember" m JOIN "User" u ON u.id = m."userId"
+WHERE m."classId" = $1 AND m.role = 'LEARNER'::"ClassRole"`;
+
 export async function loadGradebook(db: Db, user: CurrentUser, classId: string, query: GradebookQuery = {}, now = new Date()): Promise<Gradebook> {
   const access = await requireClassRole(db, user, classId, "instructor");
   const [{ tracks, items: allItems }, learners, cells] = await Promise.all([
     classItems(db, classId),
-    db.classMember.findMany({ where: { classId, role: "LEARNER" }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } }),
+    // 500 rows: plain SQL costs the web server a fraction of what the ORM's decoding does.
+    queryRows<{ id: string; name: string | null; email: string; joinedAt: Date }>(db, LEARNERS_SQL, [classId]),
     classProgress(db, classId, now),
   ]);
   const trackId = query.trackId && tracks.some((track) => track.id === query.trackId) ? query.trackId : null;
   const items = trackId ? allItems.filter((item) => item.trackId === trackId) : allItems;
 
-  let rows: GradebookRow[] = learners.map(({ joinedAt, user: learner }) => {
+  let rows: GradebookRow[] = learners.map(({ joinedAt, ...learner }) => {
     const rowCells = items.map((item) => {
       const cell = cellOf(cells, learner.id, item);
       return { ...cell, status: itemStatus(item, cell, now) };

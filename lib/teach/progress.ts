@@ -1,5 +1,6 @@
-// Progress on a class's track items, for the gradebook, a learner's page and "My tracks": two SQL queries for review
-// items and one for lab items, aggregated by PostgreSQL for every (learner, item) at once, never a query per learner.
+// Progress on a class's track items, for the gradebook, a learner's page and "My tracks": SQL aggregates computed by
+// PostgreSQL for every (learner, item) at once, never a query per learner. For a class, the review query runs as one
+// statement per share of the learners, side by side on separate connections (its work is mostly per learner).
 //
 // Review items, per learner: the item's live notes (its deck's, or the chosen ones), how many of the learner's cards
 // of them are studied (out of the New state) and mastered (Review state, stability ≥ 21 days), and the measured
@@ -8,6 +9,9 @@
 // before that event, so a card's state at an instant is the state recorded by its first event after it, or the card's
 // current state when nothing happened since. A review item is on time when every card met the goal at the due
 // instant; forgetting a card after the deadline does not make it late, and reaching the goal after it is "late".
+// Once a due instant has passed, that count can no longer change (the log only grows; an undo of an answer given
+// before the instant deletes the learner's kept counts after it), so it is computed once per learner and kept in
+// TrackItemDueResult with the item's due instant and notes it was computed for; a change to either computes it again.
 //
 // Lab items, per learner: grades from stored server submissions only (the Submission table; a browser preview is
 // never stored): attempts, the best score, and when a submission first reached the pass mark (a share of the
@@ -70,6 +74,9 @@ type ReviewRow = { userId: string; itemId: string; total: number; studied: numbe
 type DueRow = { userId: string; itemId: string; metAtDue: number };
 type LabRow = { userId: string; itemId: string; attempts: number; bestPoints: number | null; bestMaxPoints: number | null; firstPassedAt: Date | null };
 
+/** A class's review query runs as this many statements over disjoint shares of its learners, side by side. */
+const REVIEW_SHARDS = 2;
+
 // $1 class, $2 now, $3 the learners to include (null: every learner of the class).
 const LEARNERS = `learners AS (
   SELECT m."userId" FROM "ClassMember" m
@@ -122,8 +129,8 @@ LEFT JOIN cells c ON c.item_id = i.id AND c.user_id = l."userId"`;
 // found with a plain min() over a packed number (epoch milliseconds × 4 + whether its recorded state met "studied"
 // (1) and "mastered" (2)), no sort. The log is joined to the due items' cards on the card with each card's own due
 // instant, so a log row is read once per instant it follows on that card (not once per due instant of the class) and
-// the rows before the earliest instant are skipped. A card with no event since is in the state it has now. Run
-// beside REVIEW_SQL, on another connection.
+// the rows before the earliest instant are skipped. A card with no event since is in the state it has now. Run for
+// the learners with no kept count (all of them on the first load after a deadline).
 const DUE_SQL = `
 WITH ${LEARNERS},
 ${ITEM_NOTES(true)},
@@ -161,21 +168,96 @@ FROM learners l JOIN "Submission" s ON s."userId" = l."userId" JOIN items i ON i
 WHERE s."createdAt" <= $2::timestamp
 GROUP BY 1, 2`;
 
+// The goal at the due instant as kept (TrackItemDueResult), for every learner and review item already due: a row is
+// used only when it was computed for the item's current due instant and notes (`notes_key`: the goal and the live
+// note ids). `keep`: the instant has passed on the real clock ($4), so a result computed now will never change.
+const KEPT_DUE_SQL = `
+WITH ${LEARNERS},
+due_items AS (
+  SELECT ti.id, ti."dueAt" AS due_at,
+    md5(ti.goal::text || ':' || coalesce(string_agg(n.id, ',' ORDER BY n.id), '')) AS notes_key
+  FROM "TrackItem" ti JOIN "Track" t ON t.id = ti."trackId" AND t."deletedAt" IS NULL
+  LEFT JOIN "Note" n ON n."deckId" = ti."deckId" AND n."retiredAt" IS NULL
+    AND (cardinality(ti."noteNumbers") = 0 OR n.number = ANY(ti."noteNumbers"))
+  WHERE t."classId" = $1 AND ti.kind = 'REVIEW'::"TrackItemKind" AND ti."dueAt" <= $2::timestamp
+  GROUP BY ti.id
+)
+SELECT l."userId", i.id AS "itemId", i.due_at AS "dueAt", i.notes_key AS "notesKey", i.due_at <= $4::timestamp AS keep, k."metAtDue"
+FROM learners l CROSS JOIN due_items i
+LEFT JOIN "TrackItemDueResult" k ON k."itemId" = i.id AND k."userId" = l."userId" AND k."dueAt" = i.due_at AND k."notesKey" = i.notes_key`;
+
+const KEEP_DUE_SQL = `
+INSERT INTO "TrackItemDueResult" ("itemId", "userId", "dueAt", "notesKey", "metAtDue")
+SELECT k.item_id, k.user_id, k.due_at, k.notes_key, k.met
+FROM unnest($1::text[], $2::text[], $3::timestamp[], $4::text[], $5::int[]) AS k(item_id, user_id, due_at, notes_key, met)
+WHERE EXISTS (SELECT 1 FROM "TrackItem" ti WHERE ti.id = k.item_id) AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = k.user_id)
+ON CONFLICT ("itemId", "userId") DO UPDATE
+  SET "dueAt" = excluded."dueAt", "notesKey" = excluded."notesKey", "metAtDue" = excluded."metAtDue", "computedAt" = now()`;
+
 /** The queries, for `npm run bench:gradebook -- --explain`. */
-export const PROGRESS_SQL = { review: REVIEW_SQL, due: DUE_SQL, lab: LAB_SQL };
+export const PROGRESS_SQL = { review: REVIEW_SQL, due: DUE_SQL, keptDue: KEPT_DUE_SQL, lab: LAB_SQL };
+
+type KeptDueRow = { userId: string; itemId: string; dueAt: Date; notesKey: string; keep: boolean; metAtDue: number | null };
+
+/**
+ * Cards that met each due review item's goal at its due instant, keyed `${userId} ${itemId}`: the kept results, and
+ * for the (learner, item) pairs without one, DUE_SQL over just those learners — whose results are then kept when the
+ * instant has passed on the real clock. So after a deadline the review log is read once per learner, not per load.
+ */
+async function metAtDueInstants(db: Db, classId: string, now: Date, userIds: string[] | null): Promise<Map<string, number>> {
+  const kept = await queryRows<KeptDueRow>(db, KEPT_DUE_SQL, [classId, now, userIds, new Date()]);
+  const met = new Map<string, number>();
+  const missing: KeptDueRow[] = [];
+  for (const row of kept) {
+    if (row.metAtDue === null) missing.push(row);
+    else met.set(`${row.userId} ${row.itemId}`, row.metAtDue);
+  }
+  if (missing.length === 0) return met;
+  const computed = await queryRows<DueRow>(db, DUE_SQL, [classId, now, [...new Set(missing.map((row) => row.userId))]]);
+  const counts = new Map(computed.map((row) => [`${row.userId} ${row.itemId}`, row.metAtDue]));
+  const keep: KeptDueRow[] = [];
+  for (const row of missing) {
+    const key = `${row.userId} ${row.itemId}`;
+    // No row from DUE_SQL: the learner has none of the item's cards, so none met the goal.
+    const value = counts.get(key) ?? 0;
+    met.set(key, value);
+    if (row.keep) keep.push({ ...row, metAtDue: value });
+  }
+  if (keep.length > 0) {
+    // Keeping is an optimisation: when it fails (the item was deleted meanwhile), the next load computes again.
+    await queryRows(db, KEEP_DUE_SQL, [
+      keep.map((row) => row.itemId),
+      keep.map((row) => row.userId),
+      keep.map((row) => row.dueAt),
+      keep.map((row) => row.notesKey),
+      keep.map((row) => row.metAtDue),
+    ]).catch((error: unknown) => console.error("[latent] keeping the goal at due instants failed:", error));
+  }
+  return met;
+}
+
+const CLASS_LEARNERS_SQL = `SELECT "userId" FROM "ClassMember" WHERE "classId" = $1 AND role = 'LEARNER'::"ClassRole"`;
+
+/** The learners, in REVIEW_SHARDS shares when there are many (a whole class): the review query runs once per share. */
+export async function reviewShares(db: Db, classId: string, userIds: string[] | null): Promise<Array<string[] | null>> {
+  const ids = userIds ?? (await queryRows<{ userId: string }>(db, CLASS_LEARNERS_SQL, [classId])).map((row) => row.userId);
+  if (ids.length < 100) return [userIds];
+  const size = Math.ceil(ids.length / REVIEW_SHARDS);
+  return Array.from({ length: REVIEW_SHARDS }, (_, i) => ids.slice(i * size, (i + 1) * size));
+}
 
 /** Every (learner, item) cell of a class's live tracks, keyed `${userId} ${itemId}`; `userIds` narrows to some learners. */
 export async function classProgress(db: Db, classId: string, now: Date, userIds: string[] | null = null): Promise<Map<string, Cell>> {
   const params = [classId, now, userIds];
-  // Three statements on three connections: PostgreSQL runs them side by side.
-  const [review, due, lab] = await Promise.all([
-    queryRows<ReviewRow>(db, REVIEW_SQL, params),
-    queryRows<DueRow>(db, DUE_SQL, params),
+  // Statements on separate connections, which PostgreSQL runs side by side: the review query in shares of the
+  // learners when there are many (a class), the goal at due instants (kept, or computed), the lab query.
+  const [review, metAtDue, lab] = await Promise.all([
+    reviewShares(db, classId, userIds).then((shares) => Promise.all(shares.map((share) => queryRows<ReviewRow>(db, REVIEW_SQL, [classId, now, share])))),
+    metAtDueInstants(db, classId, now, userIds),
     queryRows<LabRow>(db, LAB_SQL, params),
   ]);
-  const metAtDue = new Map(due.map((row) => [`${row.userId} ${row.itemId}`, row.metAtDue]));
   const cells = new Map<string, Cell>();
-  for (const row of review) {
+  for (const row of review.flat()) {
     const key = `${row.userId} ${row.itemId}`;
     const met = row.duePassed ? (metAtDue.get(key) ?? 0) : null;
     cells.set(key, { kind: "review", total: row.total, studied: row.studied, mastered: row.mastered, metAtDue: met, reviews: row.reviews, remembered: row.remembered });
