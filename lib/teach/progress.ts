@@ -224,6 +224,8 @@ async function metAtDueInstants(db: Db, classId: string, now: Date, userIds: str
     if (row.keep) keep.push({ ...row, metAtDue: value });
   }
   if (keep.length > 0) {
+    // In key order, so that two loads keeping the same rows at once wait for each other instead of deadlocking.
+    keep.sort((a, b) => (a.itemId === b.itemId ? (a.userId < b.userId ? -1 : 1) : a.itemId < b.itemId ? -1 : 1));
     // Keeping is an optimisation: when it fails (the item was deleted meanwhile), the next load computes again.
     await queryRows(db, KEEP_DUE_SQL, [
       keep.map((row) => row.itemId),
