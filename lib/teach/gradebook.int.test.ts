@@ -130,6 +130,21 @@ describe("the gradebook of a class", () => {
     expect(cells(learners.dee)[0]).toMatchObject({ total: 4, studied: 3, metAtDue: 4, status: "on-time" });
   });
 
+  it("recall is read from the log's copy of each card's note, which the database takes from the card", async () => {
+    // The rows written by this file's setup named no note.
+    const [counts] = await t.db.$queryRaw<Array<{ rows: number; wrong: number }>>`
+      SELECT count(*)::int AS rows, count(*) FILTER (WHERE r."noteId" IS DISTINCT FROM c."noteId")::int AS wrong
+      FROM "ReviewLog" r JOIN "Card" c ON c.id = r."cardId"`;
+    expect(counts).toEqual({ rows: expect.any(Number), wrong: 0 });
+    expect(counts!.rows).toBeGreaterThan(10);
+    const card = await cardOf(learners.ada, 1);
+    const other = await cardOf(learners.ada, 2);
+    // A writer that names another note is overruled, on insert and on update.
+    const log = await t.db.reviewLog.findFirstOrThrow({ where: { cardId: card.id } });
+    await t.db.reviewLog.update({ where: { id: log.id }, data: { noteId: other.noteId } });
+    expect((await t.db.reviewLog.findUniqueOrThrow({ where: { id: log.id } })).noteId).toBe(card.noteId);
+  });
+
   it("lab items: best server score, attempts, first pass at the item's pass mark, on time or late", async () => {
     const book = await loadGradebook(t.db, owner, klass.id, {}, now);
     const cells = (user: CurrentUser) => rowOf(book.rows, user).cells;

@@ -95,27 +95,39 @@ item_notes AS MATERIALIZED (
     AND (cardinality(i."noteNumbers") = 0 OR n.number = ANY(i."noteNumbers"))
 )`;
 
-// Progress now: the learners' cards of the items' notes, and their rating answers in the recall window summed per
-// card (one pass over the log) before cards are fanned out to the items that include their note.
+// Progress now. Notes that belong to the same items form a segment (here, a deck's first 20 notes are in its
+// "studied" and its "mastered" item, the rest only in the first): the learners' cards are counted per (segment,
+// learner) and their rating answers in the recall window summed per (segment, learner) — from the log alone, which
+// carries each card's note — and only these few sums are fanned out to the items of their segment.
 const REVIEW_SQL = `
 WITH ${LEARNERS},
 ${ITEM_NOTES(false)},
 totals AS (SELECT item_id, count(*)::int AS total FROM item_notes GROUP BY item_id),
+note_segments AS MATERIALIZED (
+  SELECT note_id, dense_rank() OVER (ORDER BY item_ids)::int AS segment, item_ids
+  FROM (SELECT note_id, array_agg(item_id ORDER BY item_id) AS item_ids FROM item_notes GROUP BY note_id) notes
+),
+segment_items AS (SELECT DISTINCT segment, unnest(item_ids) AS item_id FROM note_segments),
 recall AS (
-  SELECT r."cardId" AS card_id, count(*)::int AS reviews, count(*) FILTER (WHERE r.rating <> 1)::int AS remembered
-  FROM "ReviewLog" r
+  SELECT ns.segment, r."userId" AS user_id, count(*)::int AS reviews, count(*) FILTER (WHERE r.rating <> 1)::int AS remembered
+  FROM "ReviewLog" r JOIN note_segments ns ON ns.note_id = r."noteId"
   WHERE r."userId" IN (SELECT "userId" FROM learners) AND r.kind = 'RATING'::"ReviewKind"
     AND r.review > $2::timestamp - interval '${RECALL_WINDOW_DAYS} days' AND r.review <= $2::timestamp
-  GROUP BY 1
+  GROUP BY 1, 2
+),
+states AS (
+  SELECT ns.segment, c."userId" AS user_id,
+    count(*) FILTER (WHERE c.state <> 0)::int AS studied,
+    count(*) FILTER (WHERE c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS})::int AS mastered
+  FROM "Card" c JOIN note_segments ns ON ns.note_id = c."noteId"
+  WHERE c."userId" IN (SELECT "userId" FROM learners)
+  GROUP BY 1, 2
 ),
 cells AS (
-  SELECT inn.item_id, c."userId" AS user_id,
-    count(*) FILTER (WHERE c.state <> 0)::int AS studied,
-    count(*) FILTER (WHERE c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS})::int AS mastered,
-    coalesce(sum(rc.reviews), 0)::int AS reviews, coalesce(sum(rc.remembered), 0)::int AS remembered
-  FROM item_notes inn
-  JOIN "Card" c ON c."noteId" = inn.note_id AND c."userId" IN (SELECT "userId" FROM learners)
-  LEFT JOIN recall rc ON rc.card_id = c.id
+  SELECT si.item_id, s.user_id, sum(s.studied)::int AS studied, sum(s.mastered)::int AS mastered,
+    coalesce(sum(r.reviews), 0)::int AS reviews, coalesce(sum(r.remembered), 0)::int AS remembered
+  FROM states s JOIN segment_items si ON si.segment = s.segment
+  LEFT JOIN recall r ON r.segment = s.segment AND r.user_id = s.user_id
   GROUP BY 1, 2
 )
 SELECT l."userId", i.id AS "itemId", coalesce(t.total, 0) AS total, coalesce(c.studied, 0) AS studied,
