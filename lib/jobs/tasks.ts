@@ -6,6 +6,7 @@ import { optimizeJob, rescheduleJob, retentionJob } from "@/lib/memory-model/job
 import { runOptimization } from "@/lib/memory-model/optimize";
 import { runReschedule } from "@/lib/memory-model/reschedule";
 import { runRetentionSimulation } from "@/lib/memory-model/retention";
+import { keepDueJob, runKeepDue } from "@/lib/teach/jobs";
 import { task, type Task } from "./runner";
 
 export const TASKS: readonly Task[] = [
@@ -13,4 +14,5 @@ export const TASKS: readonly Task[] = [
   task(optimizeJob, runOptimization),
   task(rescheduleJob, runReschedule),
   task(retentionJob, runRetentionSimulation),
+  task(keepDueJob, (payload, context) => runKeepDue(context.db, payload)),
 ];

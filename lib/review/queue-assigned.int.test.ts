@@ -2,7 +2,8 @@
 // pure one (lib/srs/queue.ts, QUEUE_ORDER.new) introduce a learner's new cards in the same order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
+import { createJobTestDatabase } from "@/lib/jobs/testing";
 import { DEFAULT_SETTINGS } from "@/lib/srs";
 import { buildDailyQueue, type QueueCard } from "@/lib/srs/queue";
 import { deleteClass } from "@/lib/teach/classes";
@@ -18,7 +19,7 @@ const now = new Date("2026-12-01T12:00:00Z");
 const settings = { ...DEFAULT_SETTINGS, newPerDay: 1000, maxReviewsPerDay: 10_000, timeZone: "UTC" };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createJobTestDatabase(); // track items with a due date schedule a job
   const owner = await makeUser(t.db, "owner@example.com", "INSTRUCTOR");
   const [a, b, c] = [await makeDeck(t.db, "a", 3), await makeDeck(t.db, "b", 3), await makeDeck(t.db, "c", 3)];
   learner = await makeUser(t.db, "learner@example.com");

@@ -4,7 +4,8 @@
 // track-assigned cards — and must show the same cards in the same order with the same counts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
+import { createJobTestDatabase } from "@/lib/jobs/testing";
 import { CardState, DEFAULT_SETTINGS } from "@/lib/srs";
 import { buildDailyQueue, type QueueCard } from "@/lib/srs/queue";
 import { makeClass, makeDeck, makeUser } from "@/lib/teach/testing";
@@ -33,7 +34,7 @@ function assignedDue(slug: string, number: number): Date | null | undefined {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createJobTestDatabase(); // track items with a due date schedule a job
   const owner = await makeUser(t.db, "owner@example.com", "INSTRUCTOR");
   const decks: Record<string, { id: string }> = {};
   for (const [slug, positions] of Object.entries(POSITIONS)) {

@@ -2,7 +2,8 @@
 // audit trail of every track change, and deletions that never touch learners' cards, logs or submissions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
+import { createJobTestDatabase } from "@/lib/jobs/testing";
 import { listAudit } from "./audit";
 import { uploadClassDeck } from "./class-decks";
 import { addCoInstructor, deleteClass, joinClass, leaveClass, previewJoin, removeMember, rotateJoinCode } from "./classes";
@@ -18,7 +19,7 @@ let ada: CurrentUser;
 let deckId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createJobTestDatabase(); // track items with a due date schedule a job
   owner = await makeUser(t.db, "owner@example.com", "INSTRUCTOR", "Olive");
   co = await makeUser(t.db, "co@example.com", "INSTRUCTOR", "Cole");
   ada = await makeUser(t.db, "ada@example.com");

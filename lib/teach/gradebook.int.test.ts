@@ -3,7 +3,10 @@
 // carries the same numbers. Real PostgreSQL; the history is written as the review and lab code would write it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
+import { createJobTestDatabase, startTestWorker, waitForJob } from "@/lib/jobs/testing";
+import { task } from "@/lib/jobs/runner";
+import { keepDueJob, runKeepDue } from "./jobs";
 import { undoLastReview } from "@/lib/review/answer";
 import { joinClass } from "./classes";
 import { parseCsv } from "./csv";
@@ -59,7 +62,7 @@ const submit = (user: CurrentUser, exerciseId: string, when: string, points: num
   t.db.submission.create({ data: { userId: user.id, exerciseId, code: "x", status: points >= maxPoints ? "pass" : "fail", points, maxPoints, results: {}, backend: "cpu", durationMs: 1, createdAt: at(when) } });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createJobTestDatabase(); // track items with a due date schedule a job
   owner = await makeUser(t.db, "owner@example.com", "INSTRUCTOR");
   learners = {
     ada: await makeUser(t.db, "ada@example.com", "LEARNER", "Ada"),
@@ -337,6 +340,30 @@ describe("the goal at a due instant that has passed on the real clock is kept, a
     expect(rowOf(book.rows, gus).cells.find((_, i) => book.items[i]!.id === later.id)).toMatchObject({ metAtDue: 1 });
     expect(await t.db.trackItemDueResult.count({ where: { itemId: later.id } })).toBe(0);
     await removeTrackItem(t.db, owner, later.id);
+  });
+
+  it("a job at the due instant keeps every learner's count before anyone loads the gradebook", async () => {
+    const trackId = (await t.db.trackItem.findUniqueOrThrow({ where: { id: item } })).trackId;
+    const deckId = (await t.db.trackItem.findUniqueOrThrow({ where: { id: item } })).deckId!;
+    const dueAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000); // the next whole minute but one
+    const soon = await addTrackItem(t.db, owner, trackId, { kind: "review", deckId, noteNumbers: [], goal: "studied", due: dueInput(dueAt) });
+    const jobs = await t.db.job.findMany({ where: { kind: keepDueJob.name, payload: { path: ["itemId"], equals: soon.id } } });
+    expect(jobs).toHaveLength(1);
+    // Before the instant the job does nothing; after it, it keeps Gus's count (Q1 studied then: 1).
+    expect(await runKeepDue(t.db, { itemId: soon.id }, new Date(dueAt.getTime() - 1_000))).toEqual({ kept: 0 });
+    // A worker runs it at the instant (brought forward here, not to wait a minute), on the real clock: the instant
+    // must have passed for the count to be kept, so the test moves the item's due date into the past first.
+    await t.db.trackItem.update({ where: { id: soon.id }, data: { dueAt: hoursAgo(1) } });
+    await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now()`;
+    const worker = await startTestWorker(t.url, [task(keepDueJob, (payload, context) => runKeepDue(context.db, payload))]);
+    try {
+      const done = await waitForJob(t.db, jobs[0]!.id);
+      expect(done).toMatchObject({ status: "SUCCEEDED", result: { kept: 1 } });
+    } finally {
+      await worker.stop();
+    }
+    expect(await t.db.trackItemDueResult.findMany({ where: { itemId: soon.id }, select: { userId: true, metAtDue: true } })).toEqual([{ userId: gus.id, metAtDue: 1 }]);
+    await removeTrackItem(t.db, owner, soon.id);
   });
 
   it("an undone answer from before the instant is computed again without it", async () => {

@@ -217,6 +217,24 @@ type KeptDueRow = { userId: string; itemId: string; dueAt: Date; notesKey: strin
  * instant has passed on the real clock. So after a deadline the review log is read once per learner, not per load.
  */
 async function metAtDueInstants(db: Db, classId: string, now: Date, userIds: string[] | null): Promise<Map<string, number>> {
+  const { met, keep } = await goalsAtDue(db, classId, now, userIds);
+  // Keeping is an optimisation here: when it fails (the item was deleted meanwhile), the next load computes again.
+  await keepGoals(db, keep).catch((error: unknown) => console.error("[latent] keeping the goal at due instants failed:", error));
+  return met;
+}
+
+/**
+ * Computes and keeps the goal at every passed due instant of the class for each learner without a kept count: the
+ * job at a due instant (jobs.ts), so that the first load after a deadline finds them kept. Returns how many it kept.
+ */
+export async function keepGoalsAtDue(db: Db, classId: string, now = new Date()): Promise<number> {
+  const { keep } = await goalsAtDue(db, classId, now, null);
+  await keepGoals(db, keep);
+  return keep.length;
+}
+
+/** The kept counts, and the ones computed for the pairs without one; `keep`: those of instants passed on the real clock. */
+async function goalsAtDue(db: Db, classId: string, now: Date, userIds: string[] | null): Promise<{ met: Map<string, number>; keep: KeptDueRow[] }> {
   const kept = await queryRows<KeptDueRow>(db, KEPT_DUE_SQL, [classId, now, userIds, new Date()]);
   const met = new Map<string, number>();
   const missing: KeptDueRow[] = [];
@@ -224,10 +242,10 @@ async function metAtDueInstants(db: Db, classId: string, now: Date, userIds: str
     if (row.metAtDue === null) missing.push(row);
     else met.set(`${row.userId} ${row.itemId}`, row.metAtDue);
   }
-  if (missing.length === 0) return met;
+  const keep: KeptDueRow[] = [];
+  if (missing.length === 0) return { met, keep };
   const computed = await queryRows<DueRow>(db, DUE_SQL, [classId, now, [...new Set(missing.map((row) => row.userId))]]);
   const counts = new Map(computed.map((row) => [`${row.userId} ${row.itemId}`, row.metAtDue]));
-  const keep: KeptDueRow[] = [];
   for (const row of missing) {
     const key = `${row.userId} ${row.itemId}`;
     // No row from DUE_SQL: the learner has none of the item's cards, so none met the goal.
@@ -235,19 +253,20 @@ async function metAtDueInstants(db: Db, classId: string, now: Date, userIds: str
     met.set(key, value);
     if (row.keep) keep.push({ ...row, metAtDue: value });
   }
-  if (keep.length > 0) {
-    // In key order, so that two loads keeping the same rows at once wait for each other instead of deadlocking.
-    keep.sort((a, b) => (a.itemId === b.itemId ? (a.userId < b.userId ? -1 : 1) : a.itemId < b.itemId ? -1 : 1));
-    // Keeping is an optimisation: when it fails (the item was deleted meanwhile), the next load computes again.
-    await queryRows(db, KEEP_DUE_SQL, [
-      keep.map((row) => row.itemId),
-      keep.map((row) => row.userId),
-      keep.map((row) => row.dueAt),
-      keep.map((row) => row.notesKey),
-      keep.map((row) => row.metAtDue),
-    ]).catch((error: unknown) => console.error("[latent] keeping the goal at due instants failed:", error));
-  }
-  return met;
+  return { met, keep };
+}
+
+async function keepGoals(db: Db, keep: KeptDueRow[]): Promise<void> {
+  if (keep.length === 0) return;
+  // In key order, so that two loads keeping the same rows at once wait for each other instead of deadlocking.
+  keep.sort((a, b) => (a.itemId === b.itemId ? (a.userId < b.userId ? -1 : 1) : a.itemId < b.itemId ? -1 : 1));
+  await queryRows(db, KEEP_DUE_SQL, [
+    keep.map((row) => row.itemId),
+    keep.map((row) => row.userId),
+    keep.map((row) => row.dueAt),
+    keep.map((row) => row.notesKey),
+    keep.map((row) => row.metAtDue),
+  ]);
 }
 
 const CLASS_LEARNERS_SQL = `SELECT "userId" FROM "ClassMember" WHERE "classId" = $1 AND role = 'LEARNER'::"ClassRole"`;

@@ -9,6 +9,7 @@ import { studyAssignedDecks } from "./assign";
 import { recordAudit } from "./audit";
 import { requireClassRole, requireTrackItemRole, requireTrackRole } from "./authorize";
 import { parseLocalDue } from "./due";
+import { scheduleKeepDue } from "./jobs";
 import { TeachError } from "./errors";
 
 type Tx = Prisma.TransactionClient;
@@ -94,6 +95,7 @@ export async function addTrackItem(db: Db, user: CurrentUser, trackId: string, i
     const last = await tx.trackItem.aggregate({ where: { trackId }, _max: { position: true } });
     const item = await tx.trackItem.create({ data: { ...data, trackId, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
     if (data.deckId) await studyAssignedDecks(tx, access.classId, { deckId: data.deckId });
+    if (data.kind === "REVIEW") await scheduleKeepDue(tx, item.id, dueAt, user.id);
     await recordAudit(tx, { classId: access.classId, trackId, actorId: user.id, action: "item.add", detail: { itemId: item.id, ...detail } });
     return item;
   });
@@ -105,10 +107,12 @@ export async function updateTrackItem(db: Db, user: CurrentUser, itemId: string,
   const data: Prisma.TrackItemUpdateInput = {};
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
+  let movedDue: { to: Date | null } | null = null;
   if (changes.due !== undefined) {
     const dueAt = dueInstant(changes.due, access.timeZone);
     if ((dueAt?.getTime() ?? null) !== (item.dueAt?.getTime() ?? null)) {
       data.dueAt = dueAt;
+      movedDue = { to: dueAt };
       before.dueAt = item.dueAt?.toISOString() ?? null;
       after.dueAt = dueAt?.toISOString() ?? null;
     }
@@ -139,6 +143,7 @@ export async function updateTrackItem(db: Db, user: CurrentUser, itemId: string,
   if (Object.keys(data).length === 0) return { id: itemId, changed: false };
   await db.$transaction(async (tx) => {
     await tx.trackItem.update({ where: { id: itemId }, data });
+    if (item.kind === "REVIEW" && movedDue) await scheduleKeepDue(tx, itemId, movedDue.to, user.id);
     await recordAudit(tx, { classId: access.classId, trackId: access.trackId, actorId: user.id, action: "item.update", detail: { itemId, before, after } });
   });
   return { id: itemId, changed: true };

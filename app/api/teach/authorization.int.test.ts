@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { sessionCookie } from "@/lib/auth/testing";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { TestDatabase } from "@/lib/db/testing";
+import { createJobTestDatabase } from "@/lib/jobs/testing";
 import { requireClassRole } from "@/lib/teach/authorize";
 import { getClassOverview, previewJoin } from "@/lib/teach/classes";
 import { TeachError } from "@/lib/teach/errors";
@@ -44,7 +45,7 @@ let deckId: string;
 let otherClass: Awaited<ReturnType<typeof makeClass>>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createJobTestDatabase(); // track items with a due date schedule a job
   (globalThis as unknown as { latentDb?: unknown }).latentDb = t.db;
   const admin = await makeUser(t.db, "admin@example.com", "ADMIN");
   people = {
