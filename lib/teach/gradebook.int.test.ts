@@ -333,9 +333,8 @@ describe("the goal at a due instant that has passed on the real clock is kept, a
   });
 
   it("does not keep an instant still to come on the real clock, even for a gradebook read at a later `now`", async () => {
-    const later = await addTrackItem(t.db, owner, (await t.db.trackItem.findUniqueOrThrow({ where: { id: item } })).trackId, {
-      kind: "review", deckId: (await t.db.trackItem.findUniqueOrThrow({ where: { id: item } })).deckId!, noteNumbers: [], goal: "studied", due: dueInput(new Date(Date.now() + 48 * 3_600_000)),
-    });
+    const { trackId, deckId } = await t.db.trackItem.findUniqueOrThrow({ where: { id: item } });
+    const later = await addTrackItem(t.db, owner, trackId, { kind: "review", deckId: deckId!, noteNumbers: [], goal: "studied", due: dueInput(new Date(Date.now() + 48 * 3_600_000)) });
     const book = await loadGradebook(t.db, owner, class3, {}, new Date(Date.now() + 96 * 3_600_000));
     expect(rowOf(book.rows, gus).cells.find((_, i) => book.items[i]!.id === later.id)).toMatchObject({ metAtDue: 1 });
     expect(await t.db.trackItemDueResult.count({ where: { itemId: later.id } })).toBe(0);
@@ -343,10 +342,9 @@ describe("the goal at a due instant that has passed on the real clock is kept, a
   });
 
   it("a job at the due instant keeps every learner's count before anyone loads the gradebook", async () => {
-    const trackId = (await t.db.trackItem.findUniqueOrThrow({ where: { id: item } })).trackId;
-    const deckId = (await t.db.trackItem.findUniqueOrThrow({ where: { id: item } })).deckId!;
+    const { trackId, deckId } = await t.db.trackItem.findUniqueOrThrow({ where: { id: item } });
     const dueAt = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000); // the next whole minute but one
-    const soon = await addTrackItem(t.db, owner, trackId, { kind: "review", deckId, noteNumbers: [], goal: "studied", due: dueInput(dueAt) });
+    const soon = await addTrackItem(t.db, owner, trackId, { kind: "review", deckId: deckId!, noteNumbers: [], goal: "studied", due: dueInput(dueAt) });
     const jobs = await t.db.job.findMany({ where: { kind: keepDueJob.name, payload: { path: ["itemId"], equals: soon.id } } });
     expect(jobs).toHaveLength(1);
     // Before the instant the job does nothing; after it, it keeps Gus's count (Q1 studied then: 1).

@@ -107,12 +107,12 @@ export async function updateTrackItem(db: Db, user: CurrentUser, itemId: string,
   const data: Prisma.TrackItemUpdateInput = {};
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
-  let movedDue: { to: Date | null } | null = null;
+  let movedDue: Date | null = null; // a new due instant, to schedule its job (none when cleared)
   if (changes.due !== undefined) {
     const dueAt = dueInstant(changes.due, access.timeZone);
     if ((dueAt?.getTime() ?? null) !== (item.dueAt?.getTime() ?? null)) {
       data.dueAt = dueAt;
-      movedDue = { to: dueAt };
+      movedDue = dueAt;
       before.dueAt = item.dueAt?.toISOString() ?? null;
       after.dueAt = dueAt?.toISOString() ?? null;
     }
@@ -143,7 +143,7 @@ export async function updateTrackItem(db: Db, user: CurrentUser, itemId: string,
   if (Object.keys(data).length === 0) return { id: itemId, changed: false };
   await db.$transaction(async (tx) => {
     await tx.trackItem.update({ where: { id: itemId }, data });
-    if (item.kind === "REVIEW" && movedDue) await scheduleKeepDue(tx, itemId, movedDue.to, user.id);
+    if (item.kind === "REVIEW") await scheduleKeepDue(tx, itemId, movedDue, user.id);
     await recordAudit(tx, { classId: access.classId, trackId: access.trackId, actorId: user.id, action: "item.update", detail: { itemId, before, after } });
   });
   return { id: itemId, changed: true };
