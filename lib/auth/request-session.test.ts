@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
-import { decodeSessionToken, requestCookies } from "./session";
+import { describe, expect, it, vi } from "vitest";
+import { decodeSessionToken, requestCookies } from "./request-session";
 
 // Our session read must accept exactly what next-auth's own cookie encoding produces, and nothing else.
 describe("decodeSessionToken", () => {
@@ -31,6 +31,20 @@ describe("decodeSessionToken", () => {
     await expect(decodeSessionToken(expired, secret)).rejects.toThrow(/exp/);
     const justExpired = await encode({ token: { sub: "user-1" }, secret, maxAge: -5 });
     expect((await decodeSessionToken(justExpired, secret)).sub).toBe("user-1");
+  });
+
+  it("reads a token again from memory only until its expiry (with the tolerance), then refuses it", async () => {
+    const token = await encode({ token: { sub: "user-kept" }, secret, maxAge: 60 });
+    expect((await decodeSessionToken(token, secret)).sub).toBe("user-kept");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 70_000);
+      expect((await decodeSessionToken(token, secret)).sub).toBe("user-kept");
+      vi.setSystemTime(Date.now() + 10_000);
+      await expect(decodeSessionToken(token, secret)).rejects.toThrow(/exp/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("keeps one derived key per secret", async () => {
