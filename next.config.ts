@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { ASSET_POLICY, NOTHING_POLICY, POSTED_PAGE_POLICY } from "./lib/http/security-headers";
+import { ASSET_POLICY, NOTHING_POLICY, POSTED_PAGE_POLICY, SITE_HEADERS } from "./lib/http/security-headers";
 
 const csp = (value: string) => [{ key: "Content-Security-Policy", value }];
 
@@ -21,12 +21,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-        ],
+        headers: [...SITE_HEADERS],
       },
       { source: "/api/:path*", headers: csp(NOTHING_POLICY) },
       { source: "/tfjs-wasm/:path*", headers: csp(NOTHING_POLICY) },

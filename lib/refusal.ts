@@ -7,7 +7,7 @@ export class Refusal extends Error {
   readonly retryAfterSeconds?: number;
 
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
     message: string,
     readonly code: string,
     options: { retryAfterSeconds?: number } = {},

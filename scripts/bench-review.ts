@@ -2,10 +2,11 @@
 // Starts a production build on a fresh embedded PostgreSQL, signs in N simulated learners over HTTP (next-auth's
 // credentials flow, once each), then has them all answer due cards concurrently for a fixed time, and prints
 // p50/p95/p99 latency of POST /api/review/answer and reviews per second for each N. Then, for the same N, the floor:
-// other learners make the route's own domain call (answerAndShowNext) in this process, with no HTTP, on a pool the
-// size of the server's; the ratio of the two says what the web tier costs. It also counts the statements and round
-// trips of one answer and its next card.
+// other learners make the route's own domain call (answerAndShowNext, their session checked in its first statement as
+// the route does) in this process, with no HTTP, on a pool the size of the server's; the ratio of the two says what
+// the web tier costs. It also counts the statements and round trips of one answer and its next card.
 import { createDb, type Db } from "@/lib/db/client";
+import { startSession } from "@/lib/auth/sessions";
 import { answerAndShowNext } from "@/lib/review/answer-and-next";
 import { ReviewError } from "@/lib/review/errors";
 import { loadQueue } from "@/lib/review/queue";
@@ -30,7 +31,7 @@ const PASSWORD = "bench password 123";
 const statements = countStatements();
 
 
-type FloorLearner = { userId: string; card: { id: string; version: number } | null };
+type FloorLearner = { userId: string; sessionId: string; card: { id: string; version: number } | null };
 
 /** The floor: the route's domain call by each learner in a loop, in this process, no HTTP. */
 async function runFloorLevel(db: Db, learners: FloorLearner[], seconds = SECONDS): Promise<LoadResult> {
@@ -45,7 +46,8 @@ async function runFloorLevel(db: Db, learners: FloorLearner[], seconds = SECONDS
         const rating = (1 + Math.floor(Math.random() * 4)) as 1 | 2 | 3 | 4;
         const started = performance.now();
         try {
-          const { queue } = await answerAndShowNext(db, learner.userId, { cardId: learner.card.id, version: learner.card.version, rating, durationMs: 4000 });
+          const answer = { cardId: learner.card.id, version: learner.card.version, rating, durationMs: 4000 };
+          const { queue } = await answerAndShowNext(db, learner.userId, answer, new Date(), { sessionId: learner.sessionId });
           latencies.push(performance.now() - started);
           learner.card = queue.card;
         } catch (error) {
@@ -66,7 +68,8 @@ async function countPerAnswer(db: Db, learner: FloorLearner, times = 20) {
   statements.reset();
   let answers = 0;
   for (; answers < times && learner.card; answers++) {
-    const { queue } = await answerAndShowNext(db, learner.userId, { cardId: learner.card.id, version: learner.card.version, rating: 3, durationMs: 4000 });
+    const answer = { cardId: learner.card.id, version: learner.card.version, rating: 3 as const, durationMs: 4000 };
+    const { queue } = await answerAndShowNext(db, learner.userId, answer, new Date(), { sessionId: learner.sessionId });
     learner.card = queue.card;
   }
   const { statements: n, roundTrips } = statements.read();
@@ -89,10 +92,12 @@ async function main() {
 
     // The floor's own pool, as large as the web server's (DATABASE_POOL_SIZE, default 10).
     const floorDb = createDb(bench.databaseUrl, { max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
-    const perAnswer = await countPerAnswer(floorDb, { userId: userIds[2 * total]!, card: null });
+    // Floor learners have sessions as signed-in learners do: the route's domain call checks one in its first statement.
+    const floorLearner = async (userId: string): Promise<FloorLearner> => ({ userId, sessionId: await startSession(floorDb, userId), card: null });
+    const perAnswer = await countPerAnswer(floorDb, await floorLearner(userIds[2 * total]!));
 
     console.log(`bench:review — ${NOTES} notes per learner, ${SECONDS}s per level, random ratings, Node ${process.version}`);
-    console.log(`one answer and its next card, the domain call alone: ${perAnswer.statements.toFixed(1)} statements in ${perAnswer.roundTrips.toFixed(1)} round trips (the route adds 1 for the session)`);
+    console.log(`one answer and its next card, the domain call alone: ${perAnswer.statements.toFixed(1)} statements in ${perAnswer.roundTrips.toFixed(1)} round trips (the session checked in the first, as over HTTP)`);
     console.log("learners | HTTP reviews | reviews/s | p50 ms | p95 ms | p99 ms | errors || floor reviews/s | p50 ms | p95 ms | errors || HTTP/floor");
     const pad = (value: string | number, width: number) => String(value).padStart(width);
     // CPU per review, read from /proc: what each tier costs, less sensitive than reviews/s to other work on the machine.
@@ -101,7 +106,7 @@ async function main() {
     let offset = 0;
     try {
       for (const n of LEVELS) {
-        const floorLearners = userIds.slice(total + offset, total + offset + n).map((userId) => ({ userId, card: null }));
+        const floorLearners = await Promise.all(userIds.slice(total + offset, total + offset + n).map(floorLearner));
         let http = `${pad(n, 8)} | ${"—".padStart(12)} | ${"—".padStart(9)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)}`;
         let httpPerSecond = NaN;
         let httpCpu = "—";

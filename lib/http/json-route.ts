@@ -4,12 +4,12 @@
 // domain refusal becomes its own status with a clear message (and Retry-After when asking again later can succeed).
 // A refused request changes nothing.
 import type { z } from "zod";
-import { getApiUser, type CurrentUser } from "@/lib/auth/session";
+import { getApiUser, requestSessionClaims, type CurrentUser, type SessionClaims } from "@/lib/auth/request-session";
 import { Refusal } from "@/lib/refusal";
 import { readBodyText } from "./body";
 import { crossSiteReason, isJsonContentType } from "./same-origin";
 
-type Handler<T> = (input: T, user: CurrentUser, request: Request) => Promise<Response | object>;
+type Handler<T, Who = CurrentUser> = (input: T, who: Who, request: Request) => Promise<Response | object>;
 
 export type JsonRouteOptions = {
   /** The largest body this route reads, in bytes (default DEFAULT_MAX_BODY_BYTES). */
@@ -41,6 +41,22 @@ export function refuseUnlessSameOriginJson(request: Request): Response | null {
 }
 
 export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.output<S>>, options: JsonRouteOptions = {}) {
+  return jsonRouteAs(getApiUser, schema, handler, options);
+}
+
+/**
+ * A JSON route whose domain call checks the session itself, in its own first statement, so that a request costs no
+ * statement or round trip of its own for who is asking (the review's answer: lib/review/answer.ts). The handler gets
+ * the session cookie's claims — authentic (only this instance's secret makes them) but not yet known to be live —
+ * and must refuse with 401 when the session is gone or expired. A request without valid claims is refused here.
+ * Unlike jsonRoute, input is validated before the session is known to be live: a signed-out cookie with bad input
+ * gets 400, not 401 (and changes nothing either way).
+ */
+export function jsonRouteCheckingSession<S extends z.ZodType>(schema: S, handler: Handler<z.output<S>, SessionClaims>, options: JsonRouteOptions = {}) {
+  return jsonRouteAs(requestSessionClaims, schema, handler, options);
+}
+
+function jsonRouteAs<S extends z.ZodType, Who>(who: (request: Request) => Promise<Who | null>, schema: S, handler: Handler<z.output<S>, Who>, options: JsonRouteOptions) {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const tooLarge = () => jsonError(413, options.tooLargeMessage ?? `The request body is larger than ${Math.round(maxBodyBytes / 1024)} KB; nothing was changed.`, "body_too_large");
 
@@ -52,8 +68,8 @@ export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.out
       if (refused) return refused;
       if (Number(request.headers.get("content-length")) > maxBodyBytes) return tooLarge();
     }
-    const user = await getApiUser(request);
-    if (!user) return jsonError(401, "Sign in to continue.", "unauthenticated");
+    const asking = await who(request);
+    if (!asking) return jsonError(401, "Sign in to continue.", "unauthenticated");
     let body: unknown = readOnly ? Object.fromEntries(new URL(request.url).searchParams) : {};
     if (!readOnly) {
       const read = await readBodyText(request, maxBodyBytes);
@@ -75,7 +91,7 @@ export function jsonRoute<S extends z.ZodType>(schema: S, handler: Handler<z.out
       return jsonError(status, `${field}: ${issue?.message ?? "invalid"}`, status === 422 ? "unprocessable" : "invalid_input", { field });
     }
     try {
-      const result = await handler(parsed.data, user, request);
+      const result = await handler(parsed.data, asking, request);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       if (error instanceof Refusal) return refusalResponse(error);

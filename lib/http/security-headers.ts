@@ -47,3 +47,11 @@ export const POSTED_PAGE_POLICY = join(["default-src 'self'", "script-src 'self'
 
 /** For every other response that is not a page (JSON, the .wasm files): it may load nothing. */
 export const NOTHING_POLICY = join(["default-src 'none'", ...ALWAYS]);
+
+/** What every response of this site carries (next.config.ts; Latent's server adds them to what it answers itself). */
+export const SITE_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];

@@ -6,6 +6,7 @@ import { restoreBeforeReview, scheduleReview, studyDay } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { newCardMemory, type Rating } from "@/lib/srs/types";
 import { assertVersion, lockOwnedCard } from "./cards";
+import { Refusal } from "@/lib/refusal";
 import { ReviewError } from "./errors";
 import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow, studyDayDate, type MemoryRow } from "./memory";
 import { getReviewSettings, settingsColumns, settingsFromColumns } from "./settings";
@@ -24,21 +25,56 @@ export async function answerCard(db: Db, userId: string, answer: Answer, now = n
   return answered(await queryPrepared(db, write.name, write.text, write.values));
 }
 
+export type AnswerOptions = {
+  /**
+   * The session the request claims (lib/auth/request-session.ts `sessionClaims`): checked in the card's own statement,
+   * so an answer over HTTP costs no statement or round trip of its own for who is asking. Refused with 401 when the
+   * session is gone (signed out) or past its lifetime.
+   */
+  sessionId?: string;
+};
+
+const CARD_COLUMNS = `c.id, c.version, c.suspended, c.leech, c."labReason", c.due, c.stability, c.difficulty, c."elapsedDays",
+  c."scheduledDays", c."learningSteps", c.reps, c.lapses, c.state, c."lastReview", ${settingsColumns("s")}`;
+
+async function readCard(db: Db, userId: string, cardId: string, sessionId: string | undefined) {
+  type Row = CardRow & Record<string, unknown>;
+  if (sessionId === undefined) {
+    const [card] = await queryPrepared<Row>(
+      db,
+      "review-answer-card",
+      `SELECT ${CARD_COLUMNS} FROM "Card" c LEFT JOIN "SrsSettings" s ON s."userId" = c."userId" WHERE c.id = $1 AND c."userId" = $2`,
+      [cardId, userId],
+    );
+    return card;
+  }
+  // Always one row: whether the session is live (as lib/auth/request-session.ts reads it), and the card if it is the
+  // learner's. The session's lifetime is on the real clock, whatever `now` the answer is scheduled at.
+  const [row] = await queryPrepared<Row & { signedIn: boolean }>(
+    db,
+    "review-answer-card-session",
+    `SELECT EXISTS (SELECT 1 FROM "AuthSession" a WHERE a.id = $3 AND a."userId" = $2 AND a."expiresAt" > $4) AS "signedIn", ${CARD_COLUMNS}
+     FROM (SELECT 1) one LEFT JOIN ("Card" c LEFT JOIN "SrsSettings" s ON s."userId" = c."userId") ON c.id = $1 AND c."userId" = $2`,
+    [cardId, userId, sessionId, new Date()],
+  );
+  if (!row?.signedIn) throw new Refusal(401, "Sign in to continue.", "unauthenticated");
+  return row.id === null ? undefined : row;
+}
+
 /**
  * An answer, scheduled but not yet written: the card and the learner's settings are read (in one statement) and the
  * answer checked against them and scheduled; `write` is the statement that stores it, `answered` says what its rows
  * mean (a 409 when the card moved on meanwhile). The caller may send another statement right behind the write, in
  * the same round trip (answerAndShowNext: the queue, planned with these `settings`).
  */
-export async function planAnswer(db: Db, userId: string, answer: Answer, now = new Date()): Promise<{ write: PreparedStatement; settings: Settings; answered(rows: unknown[]): Answered }> {
-  const [card] = await queryPrepared<CardRow & Record<string, unknown>>(
-    db,
-    "review-answer-card",
-    `SELECT c.id, c.version, c.suspended, c.leech, c."labReason", c.due, c.stability, c.difficulty, c."elapsedDays",
-       c."scheduledDays", c."learningSteps", c.reps, c.lapses, c.state, c."lastReview", ${settingsColumns("s")}
-     FROM "Card" c LEFT JOIN "SrsSettings" s ON s."userId" = c."userId" WHERE c.id = $1 AND c."userId" = $2`,
-    [answer.cardId, userId],
-  );
+export async function planAnswer(
+  db: Db,
+  userId: string,
+  answer: Answer,
+  now = new Date(),
+  options: AnswerOptions = {},
+): Promise<{ write: PreparedStatement; settings: Settings; answered(rows: unknown[]): Answered }> {
+  const card = await readCard(db, userId, answer.cardId, options.sessionId);
   if (!card) throw new ReviewError(404, "This card does not exist or is not yours.", "card_not_found");
   const { settings } = settingsFromColumns(card);
   assertVersion(card, answer.version);

@@ -1,11 +1,13 @@
 // Latent's web server: Next.js's request handler behind a Node HTTP server of our own, so that the client's address
 // Next.js sees (X-Forwarded-For) comes from the socket or a trusted proxy, never from the client
-// (client-address.ts). Otherwise the same as `next start` / `next dev`: Next.js's own router and handlers.
+// (client-address.ts), and so that the busiest route, the review's answer, is answered without Next.js's per-request
+// pipeline (direct-routes.ts). Otherwise the same as `next start` / `next dev`: Next.js's own router and handlers.
 import http from "node:http";
 import next from "next";
 import { checkSharedSecret } from "@/lib/auth/shared-secret";
 import { getDb } from "@/lib/db";
 import { settleForwardingHeaders, trustedProxyCount } from "./client-address";
+import { directRoute, serveDirect } from "./direct-routes";
 
 export async function startWebServer(options: { dev: boolean; port: number; log: (line: string) => void }): Promise<http.Server> {
   const trusted = trustedProxyCount();
@@ -27,7 +29,8 @@ export async function startWebServer(options: { dev: boolean; port: number; log:
       options.log("A request carried X-Forwarded-For, which is ignored: if a reverse proxy sets it, set LATENT_TRUST_PROXY=1 (see README, Configuration).");
     }
     settleForwardingHeaders(req, trusted);
-    handle(req, res).catch((error: unknown) => {
+    const direct = directRoute(req);
+    (direct ? serveDirect(direct, req, res) : handle(req, res)).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });

@@ -1,7 +1,6 @@
-import { getDb } from "@/lib/db";
-import { jsonRoute } from "@/lib/http/json-route";
-import { answerAndShowNext } from "@/lib/review/answer-and-next";
-import { answerSchema } from "@/lib/validations/review";
+import { answerRoute } from "@/lib/review/answer-route";
 
-// Answers the shown card and returns the queue's next card, so a review is one round trip.
-export const POST = jsonRoute(answerSchema, (input, user) => answerAndShowNext(getDb(), user.id, input));
+// Answers the shown card and returns the queue's next card. Latent's web server answers this route itself, before
+// Next.js (lib/server/direct-routes.ts); this file serves it under `next dev`/`next start` and any path Next.js
+// normalizes (a trailing slash, percent-encoding).
+export const POST = answerRoute;
