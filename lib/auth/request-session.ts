@@ -6,6 +6,7 @@ import { jwtDecrypt } from "jose";
 import { getToken, type JWT } from "next-auth/jwt";
 import { getDb } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
+import type { RequestHead } from "@/lib/http/same-origin";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
@@ -78,7 +79,7 @@ export async function sessionUser(claims: SessionClaims | null): Promise<Current
 }
 
 /** The cookies a request carries (RFC 6265 `name=value; …`; values percent-decoded where they can be). */
-export function requestCookies(request: Request): Record<string, string> {
+export function requestCookies(request: RequestHead): Record<string, string> {
   const jar: Record<string, string> = {};
   for (const pair of (request.headers.get("cookie") ?? "").split(";")) {
     const at = pair.indexOf("=");
@@ -97,11 +98,11 @@ export function requestCookies(request: Request): Record<string, string> {
 }
 
 /** The session claims of the request's cookie (authentic, not yet checked against its row), or null. */
-export async function requestSessionClaims(request: Request): Promise<SessionClaims | null> {
+export async function requestSessionClaims(request: RequestHead): Promise<SessionClaims | null> {
   return sessionClaims(requestCookies(request));
 }
 
 /** For route handlers: the user whose session this request carries, or null so the handler can answer 401 itself. */
-export async function getApiUser(request: Request): Promise<CurrentUser | null> {
+export async function getApiUser(request: RequestHead): Promise<CurrentUser | null> {
   return (await sessionUser(await sessionClaims(requestCookies(request))))?.user ?? null;
 }

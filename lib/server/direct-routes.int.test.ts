@@ -72,7 +72,7 @@ describe("acceptsGzip", () => {
 });
 
 /** A raw POST (no automatic decompression), to see the bytes the server sends. */
-function rawPost(body: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function rawPost(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const request = http.request(answerUrl(), { method: "POST", headers }, (response) => {
       const chunks: Buffer[] = [];
@@ -159,6 +159,18 @@ describe("POST /api/review/answer, answered by Latent's server", () => {
     expect((await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).version).toBe(card.version);
     // The same card answers with a live session.
     expect((await post(body, { ...sameOriginHeaders(answerUrl()), cookie: await sessionCookie(bob) })).status).toBe(200);
+  });
+
+  it("reads the body as the route's limits say: not UTF-8 is 400, a declared length past the limit 413 unread", async () => {
+    const cookie = await sessionCookie(ada);
+    const notUtf8 = await rawPost(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), { ...sameOriginHeaders(answerUrl()), cookie });
+    expect(notUtf8.status).toBe(400);
+    expect(JSON.parse(notUtf8.body.toString())).toMatchObject({ error: { code: "bad_json", message: expect.stringMatching(/UTF-8/) } });
+    const large = await rawPost("x".repeat(40 * 1024), { ...sameOriginHeaders(answerUrl()), cookie });
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.body.toString())).toMatchObject({ error: { code: "body_too_large" } });
+    const notJson = await rawPost("{rating: 3", { ...sameOriginHeaders(answerUrl()), cookie });
+    expect(JSON.parse(notJson.body.toString())).toMatchObject({ error: { code: "bad_json", message: expect.stringMatching(/not valid JSON/) } });
   });
 
   it("refuses a chunked body past the route's limit with 413 before reading it all", async () => {
