@@ -11,7 +11,7 @@ import { answerAndShowNext } from "@/lib/review/answer-and-next";
 import { ReviewError } from "@/lib/review/errors";
 import { loadQueue } from "@/lib/review/queue";
 import { httpClient } from "./bench/http";
-import { answerForSeconds, seedReviewers, summarize, type HttpLearner, type LoadResult } from "./bench/review-load";
+import { addToTally, answerForSeconds, emptyTally, seedReviewers, summarize, summarizeTally, type HttpLearner, type LoadResult, type Tally } from "./bench/review-load";
 import { ownCpuMs, postgresCpu, processCpuMs } from "./bench/cpu";
 import { startBenchServer, syntheticDeck, type AppProcess } from "./bench/server";
 import { countStatements } from "./bench/statements";
@@ -26,6 +26,9 @@ const SECONDS = Number(arg("seconds", "15"));
 // The floor alone: no build, no web server, for comparing versions of the domain code quickly.
 const FLOOR_ONLY = process.argv.includes("--floor-only");
 const NOTES = 400;
+// Each level alternates HTTP and the floor in slices of about this long, so that other work on the machine, which
+// comes and goes, weighs on both alike (one long run of each measured them at different moments).
+const SLICE_SECONDS = 5;
 const PASSWORD = "bench password 123";
 
 const statements = countStatements();
@@ -34,7 +37,7 @@ const statements = countStatements();
 type FloorLearner = { userId: string; sessionId: string; card: { id: string; version: number } | null };
 
 /** The floor: the route's domain call by each learner in a loop, in this process, no HTTP. */
-async function runFloorLevel(db: Db, learners: FloorLearner[], seconds = SECONDS): Promise<LoadResult> {
+async function runFloorLevel(db: Db, learners: FloorLearner[], seconds: number, tally?: Tally): Promise<LoadResult> {
   for (const learner of learners) learner.card = (await loadQueue(db, learner.userId)).card;
   const latencies: number[] = [];
   let errors = 0;
@@ -59,6 +62,7 @@ async function runFloorLevel(db: Db, learners: FloorLearner[], seconds = SECONDS
       }
     }),
   );
+  if (tally) addToTally(tally, latencies, errors, started);
   return summarize(latencies, errors, started);
 }
 
@@ -107,24 +111,39 @@ async function main() {
     try {
       for (const n of LEVELS) {
         const floorLearners = await Promise.all(userIds.slice(total + offset, total + offset + n).map(floorLearner));
+        const learners: HttpLearner[] = [];
+        if (!FLOOR_ONLY) {
+          for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await client.signIn(email, PASSWORD), card: null });
+          await answerForSeconds(client.request, learners, 2); // warm-up: JIT, connection pools
+        }
+        offset += n;
+        await runFloorLevel(floorDb, floorLearners, 2);
+        const slices = Math.max(1, Math.round(SECONDS / SLICE_SECONDS));
+        const [httpTally, floorTally] = [emptyTally(), emptyTally()];
+        const used = { web: 0, httpPg: 0, floor: 0, floorPg: 0 };
+        for (let slice = 0; slice < slices; slice++) {
+          if (!FLOOR_ONLY) {
+            const [web, pg] = [processCpuMs(server!.pid), (await postgresCpu(db)).byPid];
+            await answerForSeconds(client.request, learners, SECONDS / slices, httpTally);
+            used.web += processCpuMs(server!.pid) - web;
+            used.httpPg += (await postgresCpu(db)).since(pg);
+          }
+          const [own, pg] = [ownCpuMs(), (await postgresCpu(db)).byPid];
+          await runFloorLevel(floorDb, floorLearners, SECONDS / slices, floorTally);
+          used.floor += ownCpuMs() - own;
+          used.floorPg += (await postgresCpu(db)).since(pg);
+        }
         let http = `${pad(n, 8)} | ${"—".padStart(12)} | ${"—".padStart(9)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)} | ${"—".padStart(6)}`;
         let httpPerSecond = NaN;
         let httpCpu = "—";
         if (!FLOOR_ONLY) {
-          const learners: HttpLearner[] = [];
-          for (const email of emails.slice(offset, offset + n)) learners.push({ email, cookie: await client.signIn(email, PASSWORD), card: null });
-          await answerForSeconds(client.request, learners, 2); // warm-up: JIT, connection pools
-          const [web, pg] = [processCpuMs(server!.pid), (await postgresCpu(db)).byPid];
-          const r = await answerForSeconds(client.request, learners, SECONDS);
-          httpCpu = `${perReview(processCpuMs(server!.pid) - web, r.reviews)} + ${perReview((await postgresCpu(db)).since(pg), r.reviews)}`;
+          const r = summarizeTally(httpTally);
+          httpCpu = `${perReview(used.web, r.reviews)} + ${perReview(used.httpPg, r.reviews)}`;
           http = `${pad(n, 8)} | ${pad(r.reviews, 12)} | ${pad(r.perSecond.toFixed(0), 9)} | ${pad(r.p50.toFixed(1), 6)} | ${pad(r.p95.toFixed(1), 6)} | ${pad(r.p99.toFixed(1), 6)} | ${pad(r.errors, 6)}`;
           httpPerSecond = r.perSecond;
         }
-        offset += n;
-        await runFloorLevel(floorDb, floorLearners, 2);
-        const [own, pg] = [ownCpuMs(), (await postgresCpu(db)).byPid];
-        const f = await runFloorLevel(floorDb, floorLearners);
-        cpu.push(`${pad(n, 8)} | ${httpCpu.padStart(50)} | ${`${perReview(ownCpuMs() - own, f.reviews)} + ${perReview((await postgresCpu(db)).since(pg), f.reviews)}`.padStart(36)}`);
+        const f = summarizeTally(floorTally);
+        cpu.push(`${pad(n, 8)} | ${httpCpu.padStart(50)} | ${`${perReview(used.floor, f.reviews)} + ${perReview(used.floorPg, f.reviews)}`.padStart(36)}`);
         console.log(`${http} || ${pad(f.perSecond.toFixed(0), 15)} | ${pad(f.p50.toFixed(1), 6)} | ${pad(f.p95.toFixed(1), 6)} | ${pad(f.errors, 6)} || ${pad((httpPerSecond / f.perSecond).toFixed(2), 10)}`);
       }
       console.log("learners | CPU ms per review, HTTP: web server + PostgreSQL | floor: this process + PostgreSQL");

@@ -12,7 +12,24 @@ type Request = (method: string, url: string, options?: { body?: string; headers?
 export type HttpLearner = { email: string; cookie: string; card: { id: string; version: number } | null };
 export type LoadResult = { reviews: number; errors: number; perSecond: number; p50: number; p95: number; p99: number };
 
-export async function answerForSeconds(request: Request, learners: HttpLearner[], seconds: number): Promise<LoadResult> {
+/** Reviews of several slices of one load, summed (bench:review interleaves HTTP and the floor in slices). */
+export type Tally = { latencies: number[]; errors: number; seconds: number };
+
+export const emptyTally = (): Tally => ({ latencies: [], errors: 0, seconds: 0 });
+
+export function summarizeTally(tally: Tally): LoadResult {
+  const latencies = [...tally.latencies].sort((a, b) => a - b);
+  return { reviews: latencies.length, errors: tally.errors, perSecond: latencies.length / tally.seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+}
+
+/** Adds one slice's latencies, errors and duration to `tally`. */
+export function addToTally(tally: Tally, latencies: number[], errors: number, started: number): void {
+  tally.latencies.push(...latencies);
+  tally.errors += errors;
+  tally.seconds += (performance.now() - started) / 1000;
+}
+
+export async function answerForSeconds(request: Request, learners: HttpLearner[], seconds: number, tally?: Tally): Promise<LoadResult> {
   const nextCard = async (learner: HttpLearner) => {
     const res = await request("GET", "/api/review/queue", { headers: { cookie: learner.cookie } });
     learner.card = (JSON.parse(res.body) as { card: HttpLearner["card"] }).card;
@@ -41,6 +58,7 @@ export async function answerForSeconds(request: Request, learners: HttpLearner[]
       }
     }),
   );
+  if (tally) addToTally(tally, latencies, errors, started);
   return summarize(latencies, errors, started);
 }
 
