@@ -11,6 +11,7 @@ import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
 import { studySharedDecks } from "@/lib/content/decks";
 import { installJobQueue } from "@/lib/jobs/queue-schema";
+import { MAX_ENDED_NOTICE_BYTES } from "@/lib/jobs/wait";
 import { createGradingPool } from "@/lib/lab/sandbox/process-pool";
 import { gradingPoolSize } from "@/lib/lab/sandbox/admission";
 import { gradingQueueLimit } from "@/lib/lab/submissions/submit";
@@ -122,14 +123,15 @@ const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((worker
  * enqueue before its row's timestamp, hearing the job end and answering).
  */
 async function jobPhases(bench: BenchServer, since: Date, answered: Answered): Promise<string> {
-  const rows = await bench.db.$queryRaw<Array<{ id: string; pickup: number; grade: number; store: number; job: number }>>`
-    SELECT s.id, extract(epoch FROM j."startedAt" - j."createdAt") * 1000 AS pickup, extract(epoch FROM s."createdAt" - j."startedAt") * 1000 AS grade,
+  const rows = await bench.db.$queryRaw<Array<{ id: string; pickup: number; grade: number; store: number; job: number; bytes: number }>>`
+    SELECT s.id, octet_length(j.result::text) AS bytes, extract(epoch FROM j."startedAt" - j."createdAt") * 1000 AS pickup, extract(epoch FROM s."createdAt" - j."startedAt") * 1000 AS grade,
       extract(epoch FROM j."finishedAt" - s."createdAt") * 1000 AS store, extract(epoch FROM j."finishedAt" - j."createdAt") * 1000 AS job
     FROM "Job" j JOIN "Submission" s ON s."jobId" = j.id WHERE j.kind = 'lab.grade' AND j.status = 'SUCCEEDED' AND j."createdAt" >= ${since}`;
   const sorted = (values: number[]) => values.sort((a, b) => a - b);
   const f = (values: number[]) => `${percentile(values, 50).toFixed(0)} / ${percentile(values, 95).toFixed(0)}`;
   const outside = sorted(rows.filter((r) => answered.has(r.id)).map((r) => answered.get(r.id)! - Number(r.job)));
-  return `enqueued → claimed ${f(sorted(rows.map((r) => Number(r.pickup))))}, claimed → graded ${f(sorted(rows.map((r) => Number(r.grade))))}, graded → stored ${f(sorted(rows.map((r) => Number(r.store))))}, outside the job ${f(outside)} ms`;
+  const bytes = Math.max(0, ...rows.map((r) => Number(r.bytes)));
+  return `result ≤ ${bytes} B (${bytes <= MAX_ENDED_NOTICE_BYTES ? "fits in" : "too big for"} the job-ended notification); enqueued → claimed ${f(sorted(rows.map((r) => Number(r.pickup))))}, claimed → graded ${f(sorted(rows.map((r) => Number(r.grade))))}, graded → stored ${f(sorted(rows.map((r) => Number(r.store))))}, outside the job ${f(outside)} ms`;
 }
 
 async function main() {
