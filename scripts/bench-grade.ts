@@ -1,4 +1,4 @@
-// npm run bench:grade [-- --seconds 10]
+// npm run bench:grade [-- --seconds 10] [--one]
 // Server grading under load. First the grader alone (direct calls to a grader like a worker's: grading processes, a
 // fresh isolate per submission): latency and throughput with 1, 10 and 50 submissions in flight. Then over HTTP
 // against a production build, through the job queue as in production: POST /api/lab/submissions (a correct
@@ -11,6 +11,7 @@ import fs from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
 import { studySharedDecks } from "@/lib/content/decks";
 import { installJobQueue } from "@/lib/jobs/queue-schema";
+import { MAX_ENDED_NOTICE_BYTES } from "@/lib/jobs/wait";
 import { createGradingPool } from "@/lib/lab/sandbox/process-pool";
 import { gradingPoolSize } from "@/lib/lab/sandbox/admission";
 import { gradingQueueLimit } from "@/lib/lab/submissions/submit";
@@ -21,12 +22,17 @@ import { startBenchServer, syntheticDeck, type BenchServer } from "./bench/serve
 import { runMain } from "./bench/main";
 
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 10;
+/** --one: only 1 in flight (the grader alone, then over HTTP with one worker), the level issue 16's target is set at. */
+const ONE = process.argv.includes("--one");
 const PASSWORD = "bench password 123";
 const solution = fs.readFileSync("lab/kl-divergence/solution.ts", "utf8");
 
 type Client = ReturnType<typeof httpClient>;
 
-async function submitLoop(client: Client, cookie: string, deadline: number, latencies: number[], busy: { count: number }) {
+/** What each answered submission's id was, and how long it took the client (ms). */
+type Answered = Map<string, number>;
+
+async function submitLoop(client: Client, cookie: string, deadline: number, latencies: number[], busy: { count: number }, answered?: Answered) {
   const body = JSON.stringify({ exerciseId: "kl-divergence", code: solution });
   while (performance.now() < deadline) {
     const started = performance.now();
@@ -37,7 +43,9 @@ async function submitLoop(client: Client, cookie: string, deadline: number, late
       continue;
     }
     if (res.status !== 201) throw new Error(`submission answered ${res.status}: ${res.body.slice(0, 200)}`);
-    latencies.push(performance.now() - started);
+    const latency = performance.now() - started;
+    latencies.push(latency);
+    answered?.set((JSON.parse(res.body) as { id: string }).id, latency);
   }
 }
 
@@ -68,7 +76,7 @@ async function gradeDirectly() {
     await grader.warm();
     for (let i = 0; i < 20; i++) await grader.grade(job); // code caches, bundle, JIT
     console.log(`grader alone: ${concurrency} grading process(es)`);
-    for (const inFlight of [1, 10, 50]) {
+    for (const inFlight of ONE ? [1] : [1, 10, 50]) {
       const latencies: number[] = [];
       const deadline = performance.now() + SECONDS * 1000;
       await Promise.all(
@@ -108,15 +116,22 @@ async function startWorkers(bench: BenchServer, count: number): Promise<ChildPro
 
 const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((worker) => stopChild(worker, 30_000)));
 
-/** Where the submissions graded since `since` spent their time, from their jobs' rows (ms, p50 / p95). */
-async function jobPhases(bench: BenchServer, since: Date): Promise<string> {
-  const rows = await bench.db.$queryRaw<Array<{ pickup: number; run: number }>>`
-    SELECT extract(epoch FROM "startedAt" - "createdAt") * 1000 AS pickup, extract(epoch FROM "finishedAt" - "startedAt") * 1000 AS run
-    FROM "Job" WHERE kind = 'lab.grade' AND status = 'SUCCEEDED' AND "createdAt" >= ${since}`;
-  const pickup = rows.map((r) => Number(r.pickup)).sort((a, b) => a - b);
-  const run = rows.map((r) => Number(r.run)).sort((a, b) => a - b);
-  const f = (sorted: number[]) => `${percentile(sorted, 50).toFixed(0)} / ${percentile(sorted, 95).toFixed(0)}`;
-  return `enqueued → claimed ${f(pickup)} ms, claimed → stored ${f(run)} ms`;
+/**
+ * Where the submissions graded since `since` spent their time (ms, p50 / p95), from their jobs' rows and their
+ * submissions' (stamped in the worker once graded): enqueued → claimed by a worker, claimed → graded, graded → stored
+ * (the insert and the job's finish), and per request what the client waited outside the job (HTTP, the session, the
+ * enqueue before its row's timestamp, hearing the job end and answering).
+ */
+async function jobPhases(bench: BenchServer, since: Date, answered: Answered): Promise<string> {
+  const rows = await bench.db.$queryRaw<Array<{ id: string; pickup: number; grade: number; store: number; job: number; bytes: number }>>`
+    SELECT s.id, octet_length(j.result::text) AS bytes, extract(epoch FROM j."startedAt" - j."createdAt") * 1000 AS pickup, extract(epoch FROM s."createdAt" - j."startedAt") * 1000 AS grade,
+      extract(epoch FROM j."finishedAt" - s."createdAt") * 1000 AS store, extract(epoch FROM j."finishedAt" - j."createdAt") * 1000 AS job
+    FROM "Job" j JOIN "Submission" s ON s."jobId" = j.id WHERE j.kind = 'lab.grade' AND j.status = 'SUCCEEDED' AND j."createdAt" >= ${since}`;
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  const f = (values: number[]) => `${percentile(values, 50).toFixed(0)} / ${percentile(values, 95).toFixed(0)}`;
+  const outside = sorted(rows.filter((r) => answered.has(r.id)).map((r) => answered.get(r.id)! - Number(r.job)));
+  const bytes = Math.max(0, ...rows.map((r) => Number(r.bytes)));
+  return `result ≤ ${bytes} B (${bytes <= MAX_ENDED_NOTICE_BYTES ? "fits in" : "too big for"} the job-ended notification); enqueued → claimed ${f(sorted(rows.map((r) => Number(r.pickup))))}, claimed → graded ${f(sorted(rows.map((r) => Number(r.grade))))}, graded → stored ${f(sorted(rows.map((r) => Number(r.store))))}, outside the job ${f(outside)} ms`;
 }
 
 async function main() {
@@ -151,16 +166,18 @@ async function main() {
         for (const inFlight of levels) {
           const latencies: number[] = [];
           const busy = { count: 0 };
+          const answered: Answered = new Map();
           const since = new Date();
           const deadline = performance.now() + SECONDS * 1000;
-          await Promise.all(cookies.slice(0, inFlight).map((cookie) => submitLoop(client, cookie, deadline, latencies, busy)));
-          console.log(row(`submissions, ${inFlight} in flight`, latencies, SECONDS, `503 answered: ${busy.count}; ${await jobPhases(bench, since)}`));
+          await Promise.all(cookies.slice(0, inFlight).map((cookie) => submitLoop(client, cookie, deadline, latencies, busy, answered)));
+          console.log(row(`submissions, ${inFlight} in flight`, latencies, SECONDS, `503 answered: ${busy.count}; ${await jobPhases(bench, since, answered)}`));
         }
       } finally {
         await stopWorkers(workers);
       }
     };
-    await submissionLevels(1, [1, 10, 50]);
+    await submissionLevels(1, ONE ? [1] : [1, 10, 50]);
+    if (ONE) return;
     await submissionLevels(2, [10, 50]);
 
     // The reviews below share the machine with one worker, as `npm start` runs it.

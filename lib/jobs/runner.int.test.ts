@@ -1,6 +1,7 @@
 // The job infrastructure on a real PostgreSQL with real graphile-worker workers (in this process): enqueueing, progress,
 // outcomes, retries, keys, lanes, graceful shutdown with hand-back, and the rescue of a worker that stopped beating.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { createUser } from "@/lib/auth/accounts";
 import type { TestDatabase } from "@/lib/db/testing";
@@ -9,6 +10,7 @@ import { enqueueJob } from "./enqueue";
 import { task, type JobWorker, type Task } from "./runner";
 import { readJob } from "./status";
 import { createJobTestDatabase, startTestWorker, waitForJob } from "./testing";
+import { JOB_ENDED_CHANNEL, stopJobListener, waitForJobEnd } from "./wait";
 
 let t: TestDatabase;
 let ada: string;
@@ -29,7 +31,10 @@ beforeAll(async () => {
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.stop()));
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  await stopJobListener(t.db);
+  await t.drop();
+});
 
 const count = z.object({ upTo: z.number().int() });
 
@@ -62,6 +67,37 @@ describe("jobs", () => {
     expect(await readJob(t.db, ada, id)).toMatchObject({ status: "succeeded", result: { counted: 5 } });
     // Someone else cannot see it.
     expect(await readJob(t.db, bob, id)).toBeNull();
+  });
+
+  it("announce an ended job whole when it fits in a notification, by its id when not; a waiter has it either way", async () => {
+    const kind = defineJobKind({ name: "test.sized", payload: z.object({ bytes: z.number().int() }) });
+    const gates = new Map<number, () => void>();
+    await start([task(kind, ({ bytes }) => new Promise((resolve) => gates.set(bytes, () => resolve({ text: "x".repeat(bytes) }))))]);
+    const heard: string[] = [];
+    const listener = new pg.Client(t.db.pool.options);
+    await listener.connect();
+    await listener.query(`LISTEN ${JOB_ENDED_CHANNEL}`);
+    listener.on("notification", (message) => heard.push(message.payload ?? ""));
+    // The waiter's reads of its job: one before it waits, and one more only when the notification held just the id.
+    const query = vi.spyOn(t.db.pool, "query");
+    const reads = () => query.mock.calls.filter(([config]) => (config as { name?: string }).name === "jobs-read-end").length;
+    try {
+      for (const bytes of [100, 10_000]) {
+        const { id } = await enqueueJob(t.db, kind, { bytes });
+        const readsBefore = reads();
+        const waiting = waitForJobEnd(t.db, id, { timeoutMs: 20_000, pollMs: 20_000 });
+        for (let i = 0; i < 200 && !(gates.has(bytes) && reads() > readsBefore); i++) await sleep(20);
+        gates.get(bytes)!();
+        expect(await waiting).toEqual({ id, status: "SUCCEEDED", result: { text: "x".repeat(bytes) }, error: null });
+        expect(reads() - readsBefore).toBe(bytes === 100 ? 1 : 2);
+      }
+      const [small, large] = heard.slice(-2);
+      expect(JSON.parse(small!)).toMatchObject({ status: "SUCCEEDED", result: { text: "x".repeat(100) }, error: null });
+      expect(large).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      query.mockRestore();
+      await listener.end();
+    }
   });
 
   it("refuse a payload that does not match their kind before anything is stored", async () => {

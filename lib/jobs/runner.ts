@@ -10,7 +10,8 @@
 // it is still the job's carrier, so a late or repeated carrier never runs a job twice. Workers beat a heartbeat in
 // "JobWorker"; any worker hands the running jobs of one silent for `deadAfterMs` to the others (that run counts as
 // an attempt: a job that kills its worker is not retried forever). A job that ends is announced on the
-// JOB_ENDED_CHANNEL (LISTEN/NOTIFY, its id as the payload), so a web server waiting on it hears at once (wait.ts).
+// JOB_ENDED_CHANNEL (LISTEN/NOTIFY: the ended job as JSON when it fits, else its id), so a web server waiting on it
+// has it at once (wait.ts).
 import crypto from "node:crypto";
 import os from "node:os";
 import type { JobHelpers, Runner, TaskList } from "graphile-worker";
@@ -19,7 +20,7 @@ import { queryPrepared } from "@/lib/db/prepared";
 import { PermanentJobError, type JobKind, type JobLane } from "./define";
 import { addCarrier } from "./enqueue";
 import { installJobQueue, queueLogger } from "./queue-schema";
-import { JOB_ENDED_CHANNEL } from "./wait";
+import { JOB_ENDED_CHANNEL, MAX_ENDED_NOTICE_BYTES } from "./wait";
 
 export type JobContext = {
   jobId: string;
@@ -110,8 +111,10 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
            "progressTotal" = CASE WHEN $3 = 'SUCCEEDED' THEN greatest("progressTotal", 1) ELSE "progressTotal" END,
            "finishedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
          WHERE id = $1 AND "workerId" = $2 AND status = 'RUNNING'
-         RETURNING id)
-       SELECT id, pg_notify('${JOB_ENDED_CHANNEL}', id)::text AS notified FROM done`,
+         RETURNING id, status, result, error),
+       notice AS (SELECT id, json_build_object('id', id, 'status', status, 'result', result, 'error', error)::text AS ended FROM done)
+       SELECT id, pg_notify('${JOB_ENDED_CHANNEL}', CASE WHEN octet_length(ended) <= ${MAX_ENDED_NOTICE_BYTES} THEN ended ELSE id END)::text AS notified
+       FROM notice`,
       [jobId, id, outcome.status, outcome.status === "SUCCEEDED" ? JSON.stringify(outcome.result ?? null) : null, outcome.status === "FAILED" ? outcome.error : null],
     );
     return rows.length > 0;

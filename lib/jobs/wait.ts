@@ -1,7 +1,9 @@
 // Waiting for a job to end, as the web server does while a learner waits for their grade. Workers announce every job
-// that ends on JOB_ENDED_CHANNEL (NOTIFY, the job's id as payload); each web process holds one LISTEN connection per
-// database, shared by all its waiters, so a waiter re-reads its job as soon as it ends. Waiters also re-read it every
-// `pollMs`, so a notification lost with a broken connection only makes a wait a little longer, never endless.
+// that ends on JOB_ENDED_CHANNEL (NOTIFY): the ended job itself (its id, status, result and error as JSON) when that
+// fits in a notification, else only its id; each web process holds one LISTEN connection per database, shared by all
+// its waiters, so a waiter has its job as soon as it ends (re-reading it only when the notification held just the
+// id). Waiters also re-read it every `pollMs`, so a notification lost with a broken connection only makes a wait a
+// little longer, never endless.
 import pg from "pg";
 import type { Db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
@@ -10,7 +12,21 @@ export const JOB_ENDED_CHANNEL = "latent_job_ended";
 
 export type EndedJob = { id: string; status: "SUCCEEDED" | "FAILED"; result: unknown; error: string | null };
 
-type Listener = { connected: Promise<boolean>; waiters: Map<string, Set<() => void>>; close(): Promise<void> };
+/** PostgreSQL refuses a notification's payload from 8000 bytes; a larger ended job is announced by its id alone. */
+export const MAX_ENDED_NOTICE_BYTES = 7900;
+
+/** What a worker's notification says: the ended job, or only its id (the job is then read). */
+export function parseEndedNotice(payload: string): { id: string; ended: EndedJob | null } {
+  if (!payload.startsWith("{")) return { id: payload, ended: null };
+  const notice = JSON.parse(payload) as { id: string; status: string; result: unknown; error: string | null };
+  const { id, status, result, error } = notice;
+  return { id, ended: status === "SUCCEEDED" || status === "FAILED" ? { id, status, result, error } : null };
+}
+
+/** A waiter is woken with its ended job when the notification carried it, or with nothing to read it again. */
+type Wake = (ended?: EndedJob) => void;
+
+type Listener = { connected: Promise<boolean>; waiters: Map<string, Set<Wake>>; close(): Promise<void> };
 
 // One listening connection per database client in this process: connections are local by nature; what they announce
 // is in PostgreSQL. A listener whose connection broke is dropped, and the next wait opens a new one.
@@ -19,7 +35,7 @@ const listeners = new WeakMap<Db, Listener>();
 function listen(db: Db): Listener {
   const existing = listeners.get(db);
   if (existing) return existing;
-  const waiters = new Map<string, Set<() => void>>();
+  const waiters = new Map<string, Set<Wake>>();
   const client = new pg.Client(db.pool.options);
   let closed = false;
   const drop = () => {
@@ -29,7 +45,13 @@ function listen(db: Db): Listener {
   };
   client.on("notification", (message) => {
     if (message.channel !== JOB_ENDED_CHANNEL || !message.payload) return;
-    for (const wake of waiters.get(message.payload) ?? []) wake();
+    let notice: ReturnType<typeof parseEndedNotice>;
+    try {
+      notice = parseEndedNotice(message.payload);
+    } catch {
+      return console.error(`[latent] a job-ended notification that is not JSON was ignored: ${message.payload.slice(0, 100)}`);
+    }
+    for (const wake of waiters.get(notice.id) ?? []) wake(notice.ended ?? undefined);
   });
   client.on("error", (error) => {
     if (!closed) console.error(`[latent] the job listener's connection was lost: ${error.message}`);
@@ -86,23 +108,33 @@ export async function waitForJobEnd(db: Db, jobId: string, options: { timeoutMs:
   // Listening before the first read: a job that ends between the two is heard, not missed.
   const listening = await listener.connected;
   const pollMs = options.pollMs ?? (listening ? 1_000 : 100);
-  let wake: () => void = () => undefined;
-  const waiter = () => wake();
+  // A notification heard while the job is being read is kept, not lost: the wait below then does not start.
+  const heard: { any: boolean; ended?: EndedJob; wake?: () => void } = { any: false };
+  const waiter: Wake = (ended) => {
+    heard.any = true;
+    heard.ended ??= ended;
+    heard.wake?.();
+  };
   const set = listener.waiters.get(jobId) ?? new Set();
   listener.waiters.set(jobId, set.add(waiter));
   try {
     for (;;) {
-      const ended = await readEnded(db, jobId);
+      heard.any = false;
+      const ended = (await readEnded(db, jobId)) ?? heard.ended;
       if (ended) return ended;
       const left = deadline - Date.now();
       if (left <= 0) return null;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(pollMs, left));
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      if (!heard.any) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(pollMs, left));
+          heard.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        heard.wake = undefined;
+      }
+      if (heard.ended) return heard.ended;
     }
   } finally {
     set.delete(waiter);

@@ -3,7 +3,9 @@
 // results is never read. A failed submission brings the learner's cards of the exercise's notes back to today's
 // review, in the same transaction as the stored submission. Stored once per job: a job run again (its worker died
 // after storing, before the job was marked done) finds its submission by job id and answers with it.
+import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db/prepared";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PermanentJobError } from "@/lib/jobs/define";
 import type { JobContext } from "@/lib/jobs/runner";
@@ -34,6 +36,34 @@ async function storedFor(db: Db, jobId: string): Promise<SubmittedSolution | nul
   const row = await db.submission.findUnique({ where: { jobId }, select: { id: true, createdAt: true, results: true, rescheduledCards: true } });
   return row ? { id: row.id, createdAt: row.createdAt.toISOString(), results: row.results as Results, rescheduledCards: row.rescheduledCards } : null;
 }
+
+type SubmissionRow = {
+  userId: string;
+  exerciseId: string;
+  code: string;
+  status: string;
+  points: number;
+  maxPoints: number;
+  results: Results;
+  backend: string;
+  durationMs: number;
+  createdAt: Date;
+  jobId: string;
+};
+
+async function insertPassed(db: Db, row: SubmissionRow): Promise<{ id: string; createdAt: string }> {
+  const id = crypto.randomUUID();
+  await queryPrepared(
+    db,
+    "lab-store-passed",
+    `INSERT INTO "Submission" (id, "userId", "exerciseId", code, status, points, "maxPoints", results, backend, "durationMs", "createdAt", "jobId")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`,
+    [id, row.userId, row.exerciseId, row.code, row.status, row.points, row.maxPoints, JSON.stringify(row.results), row.backend, row.durationMs, row.createdAt, row.jobId],
+  );
+  return { id, createdAt: row.createdAt.toISOString() };
+}
+
+const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
 
 /** Rejects as soon as `signal` aborts (the worker is stopping): the job is then handed back, not stored. */
 function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -68,33 +98,30 @@ export async function gradeSubmission(
   const results = withTestCode(graded, visibleTestSources(exercise));
   const refs = parseNoteRefs(exercise.notes);
   const now = new Date();
-  // A miss reschedules the cards and stores the submission in one transaction; a second run of the job hits the unique
-  // job id and rolls back whole. A pass is one insert.
-  const store = async (tx: Db | Prisma.TransactionClient): Promise<SubmittedSolution> => {
-    const rescheduledCards = results.status === "pass" ? 0 : await rescheduleForLabMiss(tx, userId, refs, labMissReason(exercise.title, results), now);
-    const submission = await tx.submission.create({
-      data: {
-        userId,
-        exerciseId: exercise.id,
-        code: input.code,
-        status: results.status,
-        points: results.points,
-        maxPoints: results.maxPoints,
-        results,
-        backend: results.backend,
-        durationMs: Math.round(results.durationMs),
-        createdAt: now,
-        jobId,
-        rescheduledCards,
-      },
-      select: { id: true, createdAt: true },
-    });
-    return { id: submission.id, createdAt: submission.createdAt.toISOString(), results, rescheduledCards };
+  const row: SubmissionRow = {
+    userId,
+    exerciseId: exercise.id,
+    code: input.code,
+    status: results.status,
+    points: results.points,
+    maxPoints: results.maxPoints,
+    results,
+    backend: results.backend,
+    durationMs: Math.round(results.durationMs),
+    createdAt: now,
+    jobId,
   };
   try {
-    return await (results.status === "pass" ? store(db) : db.$transaction(store));
+    // A pass is one prepared insert, the learner waiting on it. A miss reschedules the cards and stores the submission
+    // in one transaction. A second run of the job hits the unique job id either way (and the miss rolls back whole).
+    if (results.status === "pass") return { ...(await insertPassed(db, row)), results, rescheduledCards: 0 };
+    return await db.$transaction(async (tx) => {
+      const rescheduledCards = await rescheduleForLabMiss(tx, userId, refs, labMissReason(exercise.title, results), now);
+      const submission = await tx.submission.create({ data: { ...row, rescheduledCards }, select: { id: true, createdAt: true } });
+      return { id: submission.id, createdAt: submission.createdAt.toISOString(), results, rescheduledCards };
+    });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if ((error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") || isUniqueViolation(error)) {
       const existing = await storedFor(db, jobId);
       if (existing) return existing;
     }

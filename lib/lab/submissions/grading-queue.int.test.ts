@@ -1,7 +1,9 @@
 // Grading on the job queue when things go wrong, with real workers (in this process, and in child processes killed
 // with SIGKILL as a crash would), the real grader and PostgreSQL: one submission in flight per learner across web
 // servers, the queue's limit, a worker dying mid-grade once or twice, a graceful stop, and a finish that was lost.
+import crypto from "node:crypto";
 import fs from "node:fs";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
 import { createDb } from "@/lib/db/client";
@@ -51,6 +53,20 @@ async function runningOn(jobId: string, workerIds: string[], attempt: number): P
   }
   throw new Error(`job ${jobId} did not start its run ${attempt} on ${workerIds.join(", ")}`);
 }
+/** Counts the statements this process sends to PostgreSQL (any connection, the ORM's included) while `run` runs. */
+async function statementsSent<T>(run: () => Promise<T>): Promise<{ value: T; statements: number }> {
+  const query = pg.Client.prototype.query;
+  let statements = 0;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    statements++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    return { value: await run(), statements };
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+}
 const kill = async (worker: WorkerProcess) => {
   worker.child.kill("SIGKILL");
   await worker.exited;
@@ -86,6 +102,33 @@ describe("grading on the job queue", () => {
     } finally {
       await other.$disconnect();
     }
+  });
+
+  it("enqueues in one statement, the job's row with its carrier; the same requestId again gets that job back, even with the queue full", async () => {
+    const [kay, lee] = await Promise.all(["kay@example.com", "lee@example.com"].map(learner));
+    const requestId = crypto.randomUUID();
+    const { value: jobId, statements } = await statementsSent(() => enqueueSubmission(t.db, kay!, { ...kl(reference), requestId }));
+    expect(statements).toBe(1);
+    const job = await t.db.job.findUniqueOrThrow({ where: { id: jobId } });
+    expect(job).toMatchObject({ kind: "lab.grade", status: "QUEUED", userId: kay, activeKey: `lab.grade:${kay}`, maxAttempts: 2, payload: { exerciseId: "kl-divergence", code: reference, requestId } });
+    const carriers = await t.db.$queryRaw<Array<{ task_identifier: string; payload: unknown }>>`
+      SELECT t.identifier AS task_identifier, j.payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+      WHERE j.id::text = ${job.queueJobId}`;
+    expect(carriers).toEqual([{ task_identifier: "lab.grade", payload: { jobId } }]);
+    // Sent again (the client did not hear the answer): the same job, nothing added, whatever the queue's state.
+    expect(await enqueueSubmission(t.db, kay!, { ...kl(reference), requestId }, { queueLimit: 1 })).toBe(jobId);
+    expect(await t.db.job.count({ where: { userId: kay } })).toBe(1);
+    // Another learner's request with the same id is their own; with the queue full it is refused, and nothing stored.
+    const refused = await enqueueSubmission(t.db, lee!, { ...kl(reference), requestId }, { queueLimit: 1 }).then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ name: "GraderBusyError" });
+    expect(await t.db.job.count({ where: { userId: lee } })).toBe(0);
+    const lees = await enqueueSubmission(t.db, lee!, { ...kl(reference), requestId });
+    expect(lees).not.toBe(jobId);
+    await start();
+    for (const id of [jobId, lees]) expect((await waitForJob(t.db, id)).status).toBe("SUCCEEDED");
+    // Ended, the same request still gets its job (and so its stored submission) back, not a second grade.
+    expect(await enqueueSubmission(t.db, kay!, { ...kl(reference), requestId })).toBe(jobId);
+    expect(await t.db.submission.count({ where: { userId: kay } })).toBe(1);
   });
 
   it("refuses past the queue's limit (503 with Retry-After), enqueueing and storing nothing", async () => {

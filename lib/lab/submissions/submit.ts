@@ -2,9 +2,10 @@
 // — one in flight per learner and a bounded queue, both enforced in PostgreSQL, so every web server sees the same —
 // then wait for a worker to grade and store it (grade.ts), and answer as soon as it is stored. A grade that takes
 // longer than the wait is answered later: the caller gets the job's id and the page polls it.
+import crypto from "node:crypto";
 import type { Db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db/prepared";
 import { positiveIntegerFromEnv } from "@/lib/env";
-import { enqueueJob } from "@/lib/jobs/enqueue";
 import { waitForJobEnd, type EndedJob } from "@/lib/jobs/wait";
 import { GraderBusyError } from "@/lib/lab/sandbox/admission";
 import { SubmissionError, SubmissionInFlightError } from "./errors";
@@ -34,32 +35,25 @@ const TYPICAL_GRADE_MS = 250;
  * Enqueues the learner's submission for grading; refuses it (nothing stored) when it cannot be graded now. A request
  * sent again with the `requestId` of one already enqueued (a client retrying after its connection broke, or after a
  * load balancer's 502, not knowing whether the first one arrived) gets that job back, so it is graded and stored once.
+ * One statement, one round trip: the database function "Job_enqueue_limited" (its migration) takes the queue's lock,
+ * looks for the request, counts the queue and adds the job with its carrier.
  */
 export async function enqueueSubmission(db: Db, userId: string, input: SubmitInput, options: { queueLimit?: number } = {}): Promise<string> {
   validateSubmission(input);
   const limit = options.queueLimit ?? gradingQueueLimit();
-  const key = gradeJobKey(userId);
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${QUEUE_LOCK}::bigint)`;
-    if (input.requestId) {
-      const [sent] = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT id FROM "Job" WHERE "userId" = ${userId} AND kind = ${gradeJob.name} AND "createdAt" > (now() AT TIME ZONE 'UTC') - interval '1 day'
-          AND payload->>'requestId' = ${input.requestId} LIMIT 1`;
-      if (sent) return sent.id;
-    }
-    const [depth] = await tx.$queryRaw<Array<{ queued: number; running: number; mine: boolean | null }>>`
-      SELECT count(*) FILTER (WHERE status = 'QUEUED')::int AS queued, count(*) FILTER (WHERE status = 'RUNNING')::int AS running,
-        bool_or("activeKey" = ${key}) AS mine
-      FROM "Job" WHERE status IN ('QUEUED', 'RUNNING') AND kind = ${gradeJob.name}`;
-    if (depth!.mine) throw new SubmissionInFlightError();
-    if (depth!.queued + depth!.running >= limit) {
-      const waitMs = ((depth!.queued + 1) / Math.max(1, depth!.running)) * TYPICAL_GRADE_MS;
-      throw new GraderBusyError(Math.max(1, Math.ceil(waitMs / 1000)));
-    }
-    const { id, created } = await enqueueJob(tx, gradeJob, { exerciseId: input.exerciseId, code: input.code, requestId: input.requestId }, { userId, key });
-    if (!created) throw new SubmissionInFlightError();
-    return id;
-  });
+  const payload = gradeJob.payload.parse({ exerciseId: input.exerciseId, code: input.code, requestId: input.requestId });
+  const [row] = await queryPrepared<{ outcome: "enqueued" | "sent" | "in_flight" | "busy"; job_id: string | null; queued: number; running: number }>(
+    db,
+    "lab-enqueue-grading",
+    `SELECT outcome, job_id, queued, running FROM "Job_enqueue_limited"($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)`,
+    [crypto.randomUUID(), userId, gradeJob.name, gradeJobKey(userId), JSON.stringify(payload), gradeJob.maxAttempts, input.requestId ?? null, limit, QUEUE_LOCK],
+  );
+  if (row!.outcome === "in_flight") throw new SubmissionInFlightError();
+  if (row!.outcome === "busy") {
+    const waitMs = ((row!.queued + 1) / Math.max(1, row!.running)) * TYPICAL_GRADE_MS;
+    throw new GraderBusyError(Math.max(1, Math.ceil(waitMs / 1000)));
+  }
+  return row!.job_id!;
 }
 
 /** A grading job that ended: the stored submission, or the refusal that says nothing was stored. */
