@@ -1,6 +1,6 @@
 // Who is asking, from a request's own headers: the session cookie, decrypted and checked against its AuthSession row.
-// Framework-free (no React, no next/headers), so route handlers and Latent's own HTTP server (lib/server/web-server.ts
-// serves the review's answer route itself) share one check. Pages and server actions use lib/auth/session.ts.
+// Framework-free (no React, no next/headers), so route handlers and Latent's own HTTP server (which answers the review's
+// answer route itself: lib/server/direct-routes.ts) share one check. Pages and server actions use lib/auth/session.ts.
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { getToken, type JWT } from "next-auth/jwt";
@@ -16,8 +16,8 @@ export type CurrentUser = { id: string; email: string; name: string | null; role
 // is on every request, so the key is derived once per secret and the cookie only decrypted (same algorithm and
 // clock tolerance as next-auth's own `decode`; chunked cookies and the __Secure- name handled by its getToken).
 // A browser sends the same token with every request until next-auth renews it, so tokens decrypted are also kept (by
-// token, per secret; bounded, oldest out first) until their own expiry: decrypting was most of the CPU of reading who
-// is asking. What a token says is fixed once it decrypts; whether its session is still live is read every time.
+// token, per secret; bounded, oldest out first) until their own expiry, instead of being decrypted on every request.
+// What a token says is fixed once it decrypts; whether its session is still live is read every time.
 const CLOCK_TOLERANCE_SECONDS = 15;
 const DECODED_TOKENS_KEPT = 10_000;
 type SecretState = { key: Uint8Array; decoded: Map<string, { claims: JWT; usableUntilMs: number }> };

@@ -2,11 +2,11 @@
 // at the state version the learner was shown.
 import type { Db } from "@/lib/db";
 import { queryPrepared, type PreparedStatement } from "@/lib/db/prepared";
+import { Refusal } from "@/lib/refusal";
 import { restoreBeforeReview, scheduleReview, studyDay } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { newCardMemory, type Rating } from "@/lib/srs/types";
 import { assertVersion, lockOwnedCard } from "./cards";
-import { Refusal } from "@/lib/refusal";
 import { ReviewError } from "./errors";
 import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow, studyDayDate, type MemoryRow } from "./memory";
 import { getReviewSettings, settingsColumns, settingsFromColumns } from "./settings";
@@ -62,9 +62,9 @@ async function readCard(db: Db, userId: string, cardId: string, sessionId: strin
 }
 
 /**
- * An answer, scheduled but not yet written: the card and the learner's settings are read (in one statement) and the
- * answer checked against them and scheduled; `write` is the statement that stores it, `answered` says what its rows
- * mean (a 409 when the card moved on meanwhile). The caller may send another statement right behind the write, in
+ * An answer, scheduled but not yet written: the card and the learner's settings (and, given a session, whether it is
+ * live) are read in one statement, and the answer checked against them and scheduled; `write` is the statement that
+ * stores it, `answered` says what its rows mean (a 409 when the card moved on meanwhile). The caller may send another statement right behind the write, in
  * the same round trip (answerAndShowNext: the queue, planned with these `settings`).
  */
 export async function planAnswer(
