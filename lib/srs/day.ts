@@ -149,3 +149,23 @@ export function wallTimeAt(instant: Date, timeZone: string): WallTime {
   const wall = new Date(wallClock(instant.getTime(), timeZone));
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
 }
+
+// Time zones' canonical names, asked of Intl once per name: stored settings are validated on every answer, and asking
+// costs ~0.1 ms. Intl reads names without regard to case, so the table is keyed by the lower-cased name and only
+// names Intl accepts are kept: it is bounded by the time zones that exist, whatever is typed into a form.
+const canonicalZones = new Map<string, string>();
+
+/** The canonical spelling of a time zone name ("america/new_york" → "America/New_York"), or null for none we know. */
+export function canonicalTimeZone(name: string): string | null {
+  if (!name || name.length > 64) return null;
+  const key = name.toLowerCase();
+  const known = canonicalZones.get(key);
+  if (known !== undefined) return known;
+  try {
+    const canonical = new Intl.DateTimeFormat("en-US", { timeZone: key }).resolvedOptions().timeZone;
+    canonicalZones.set(key, canonical);
+    return canonical;
+  } catch {
+    return null;
+  }
+}

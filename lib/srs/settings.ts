@@ -1,5 +1,6 @@
 import { generatorParameters, type FSRSParameters, type StepUnit } from "ts-fsrs";
 import { z } from "zod";
+import { canonicalTimeZone } from "./day";
 import { parseParameters } from "./parameters";
 
 /** One (re)learning step: a whole number and a unit (`1m`, `10m`, `1h`, `1d`). */
@@ -47,24 +48,6 @@ function stepsField(label: string) {
     }
     return parsed.steps.join(" ");
   });
-}
-
-// Known time zones' canonical names: settings are parsed on every answer (stored settings are validated on read), and
-// asking Intl costs ~0.1 ms each time. Only names Intl accepted are kept, so the table is bounded by the time zones
-// that exist, whatever is typed into the form.
-const canonicalZones = new Map<string, string>();
-
-/** The canonical spelling of a time zone name ("america/new_york" → "America/New_York"), or null for none we know. */
-function canonicalTimeZone(name: string): string | null {
-  const known = canonicalZones.get(name);
-  if (known !== undefined) return known;
-  try {
-    const canonical = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
-    canonicalZones.set(name, canonical);
-    return canonical;
-  } catch {
-    return null;
-  }
 }
 
 const retentionMessage = "Desired retention must be between 0.70 and 0.99";

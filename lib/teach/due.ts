@@ -1,5 +1,5 @@
 // Due dates: stored as instants, entered and shown as wall-clock time in the class's time zone.
-import { instantOfWallTime, wallTimeAt } from "@/lib/srs/day";
+import { canonicalTimeZone, instantOfWallTime, wallTimeAt } from "@/lib/srs/day";
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -35,11 +35,5 @@ export function formatDue(instant: Date, timeZone: string): string {
 }
 
 export function isTimeZone(name: string): boolean {
-  if (!name || name.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(name) !== null;
 }
