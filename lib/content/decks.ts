@@ -1,12 +1,15 @@
 // Reading decks and notes for the browse pages. Retired notes and decks are hidden, never deleted. A class deck is
-// visible to the members of its class only; to anyone else it does not exist.
+// visible to the members of its class only, a personal deck to its owner only; to anyone else it does not exist.
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** The live decks `userId` may see: the shared ones, and those of live classes they are a member of. */
+/** The live decks `userId` may see: the shared ones, those of live classes they are a member of, and their own. */
 export function visibleDeckWhere(userId: string): Prisma.DeckWhereInput {
-  return { retiredAt: null, OR: [{ classId: null }, { class: { deletedAt: null, members: { some: { userId } } } }] };
+  return { retiredAt: null, OR: [SHARED_DECK, { class: { deletedAt: null, members: { some: { userId } } } }, { ownerId: userId }] };
 }
+
+/** A deck of content/: neither a class's nor a learner's. */
+export const SHARED_DECK = { classId: null, ownerId: null } satisfies Prisma.DeckWhereInput;
 
 /**
  * A new account studies every live shared deck (a class's decks come with the class); the learner can stop studying
@@ -15,7 +18,7 @@ export function visibleDeckWhere(userId: string): Prisma.DeckWhereInput {
 export async function studySharedDecks(db: Db | Prisma.TransactionClient, userId: string): Promise<void> {
   await db.$executeRaw`
     INSERT INTO "DeckStudy" ("userId", "deckId", "createdAt")
-    SELECT ${userId}, d.id, now() FROM "Deck" d WHERE d."retiredAt" IS NULL AND d."classId" IS NULL
+    SELECT ${userId}, d.id, now() FROM "Deck" d WHERE d."retiredAt" IS NULL AND d."classId" IS NULL AND d."ownerId" IS NULL
     ON CONFLICT DO NOTHING`;
 }
 

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db";
+import { SHARED_DECK } from "./decks";
 import { formatDeckError, parseDeck, type DeckError, type ParsedDeck } from "./parse";
 import { renderMarkdown } from "./render";
 
@@ -48,7 +49,7 @@ export async function importContent(db: Db, dir = CONTENT_DIR): Promise<ImportRe
   const present = new Set(decks.map((deck) => deck.slug));
   const retiredDecks: string[] = [];
   if (decks.every((deck) => deck.status !== "failed")) {
-    const stale = await db.deck.findMany({ where: { retiredAt: null, classId: null, slug: { notIn: [...present] } }, select: { id: true, slug: true } });
+    const stale = await db.deck.findMany({ where: { retiredAt: null, ...SHARED_DECK, slug: { notIn: [...present] } }, select: { id: true, slug: true } });
     const now = new Date();
     for (const deck of stale) {
       await db.$transaction([
@@ -92,9 +93,9 @@ export async function importDeckSource(db: Db, source: string, options: DeckSour
 
 async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file: string, report: DeckImportReport, classId: string | null) {
   const contentHash = crypto.createHash("sha256").update(RENDER_VERSION).update("\0").update(source).digest("hex");
-  const existingDeck = await db.deck.findUnique({ where: { slug: parsed.slug }, select: { id: true, contentHash: true, retiredAt: true, classId: true } });
-  if (existingDeck && existingDeck.classId !== classId) {
-    // A shared deck and a class deck never take each other's place.
+  const existingDeck = await db.deck.findUnique({ where: { slug: parsed.slug }, select: { id: true, contentHash: true, retiredAt: true, classId: true, ownerId: true } });
+  if (existingDeck && (existingDeck.classId !== classId || existingDeck.ownerId !== null)) {
+    // A shared deck, a class deck and a personal deck never take each other's place.
     const error = { line: 1, message: `the deck name "${parsed.slug}" is already used by another deck; rename the file` };
     return { ...report, status: "failed" as const, deckErrors: [error], errors: [formatDeckError(file, error)] };
   }

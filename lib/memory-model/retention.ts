@@ -90,12 +90,13 @@ export async function runRetentionSimulation(payload: { userId: string }, contex
   const { settings } = await readReviewSettings(db, userId);
   const { timeZone, rolloverHour } = settings;
   const today = studyDay(new Date(), timeZone, rolloverHour);
-  // The learner's active cards, as the review queue counts them: not suspended, of live notes in decks they study.
+  // The learner's active cards, as the review queue counts them: not suspended, of live notes (the cards they make
+  // now) in decks they study.
   const rows = await queryPrepared<{ state: number; stability: number; difficulty: number; due: Date; lastReview: Date | null }>(
     db,
     "memory-model-collection",
     `SELECT c.state, c.stability, c.difficulty, c.due, c."lastReview"
-     FROM "Card" c JOIN "Note" n ON n.id = c."noteId" AND n."retiredAt" IS NULL
+     FROM "Card" c JOIN "Note" n ON n.id = c."noteId" AND n."retiredAt" IS NULL AND c.ordinal = ANY(n.ordinals)
        JOIN "Deck" d ON d.id = n."deckId" AND d."retiredAt" IS NULL
        JOIN "DeckStudy" s ON s."deckId" = d.id AND s."userId" = c."userId"
      WHERE c."userId" = $1 AND NOT c.suspended`,

@@ -38,10 +38,13 @@ export function studyDayGridSql(from: string, to: string, tz: string, rolloverHo
   return `SELECT min(day) AS first, array_agg(start ORDER BY day) AS starts FROM (${studyDayStartsSql(from, to, tz, rolloverHour)}) s`;
 }
 
-/** The cards a learner studies now: of a live note in a live deck they study (as the review queue counts them). */
+/**
+ * The cards a learner studies now: one of the cards of a live note (not a removed cloze deletion's) in a live deck
+ * they study (as the review queue counts them).
+ */
 export function studiedCardsSql(userParam: string, deckParam: string | null): string {
   return `"Card" c
-  JOIN "Note" n ON n.id = c."noteId" AND n."retiredAt" IS NULL
+  JOIN "Note" n ON n.id = c."noteId" AND n."retiredAt" IS NULL AND c.ordinal = ANY(n.ordinals)
   JOIN "Deck" d ON d.id = n."deckId" AND d."retiredAt" IS NULL
   JOIN "DeckStudy" s ON s."deckId" = d.id AND s."userId" = c."userId"
   WHERE c."userId" = ${userParam}${deckParam ? ` AND d.id = ${deckParam}` : ""}`;

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { DEFAULT_SETTINGS } from "@/lib/srs";
 import { answerCard, resetCard } from "./answer";
 import { ensureCards } from "./cards";
-import { findCardId, loadCardInfo } from "./card-info";
+import { findCardIds, loadCardInfo } from "./card-info";
 import { rescheduleForLabMiss } from "./lab-reschedule";
 
 let t: TestDatabase;
@@ -27,7 +27,7 @@ afterAll(async () => t.drop());
 describe("card info", () => {
   it("shows the learner's own card with its history in order, each event's memory after it, and today's recall", async () => {
     const note = await t.db.note.findFirstOrThrow({ where: { number: 1 } });
-    const id = (await findCardId(t.db, ada, note.id))!;
+    const id = (await findCardIds(t.db, ada, note.id))[0]!.id;
     let version = 0;
     const answer = async (rating: 1 | 2 | 3 | 4, at: Date) => (version = (await answerCard(t.db, ada, { cardId: id, version, rating, durationMs: 1500 }, at)).version);
     await answer(3, start);
@@ -58,7 +58,7 @@ describe("card info", () => {
 
   it("is nobody else's business", async () => {
     const note = await t.db.note.findFirstOrThrow({ where: { number: 2 } });
-    const bobs = (await findCardId(t.db, bob, note.id))!;
+    const bobs = (await findCardIds(t.db, bob, note.id))[0]!.id;
     expect(await loadCardInfo(t.db, ada, bobs, DEFAULT_SETTINGS)).toBeNull();
     expect(await loadCardInfo(t.db, ada, "no-such-card", DEFAULT_SETTINGS)).toBeNull();
   });

@@ -30,6 +30,8 @@ export type CardInfo = {
   deck: { slug: string; title: string };
   noteNumber: number;
   question: string;
+  /** A cloze note's card: its cloze number (c2 → 2); null for a basic note's one card. */
+  cloze: number | null;
   state: number;
   due: Date;
   stability: number;
@@ -50,7 +52,7 @@ export async function loadCardInfo(db: Db, userId: string, cardId: string, setti
   const card = await db.card.findFirst({
     where: { id: cardId, userId },
     include: {
-      note: { select: { number: true, question: true, deck: { select: { slug: true, title: true } } } },
+      note: { select: { number: true, question: true, kind: true, deck: { select: { slug: true, title: true } } } },
       logs: { orderBy: [{ review: "asc" }, { id: "asc" }] },
     },
   });
@@ -80,6 +82,7 @@ export async function loadCardInfo(db: Db, userId: string, cardId: string, setti
     deck: card.note.deck,
     noteNumber: card.note.number,
     question: card.note.question,
+    cloze: card.note.kind === "CLOZE" ? card.ordinal : null,
     state: card.state,
     due: card.due,
     stability: card.stability,
@@ -95,8 +98,9 @@ export async function loadCardInfo(db: Db, userId: string, cardId: string, setti
   };
 }
 
-/** The learner's card for a note, if they have one (for linking to its card info). */
-export async function findCardId(db: Db, userId: string, noteId: string): Promise<string | null> {
-  const card = await db.card.findUnique({ where: { userId_noteId: { userId, noteId } }, select: { id: true } });
-  return card?.id ?? null;
+/** The learner's cards of a note that it makes now (one, or one per cloze number), for linking to their card info. */
+export async function findCardIds(db: Db, userId: string, noteId: string): Promise<Array<{ id: string; ordinal: number }>> {
+  const note = await db.note.findUnique({ where: { id: noteId }, select: { ordinals: true } });
+  if (!note) return [];
+  return db.card.findMany({ where: { userId, noteId, ordinal: { in: note.ordinals } }, orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true } });
 }

@@ -1,4 +1,5 @@
-// A learner's cards: one per note of each deck they study, created on demand in one statement.
+// A learner's cards: one per card ordinal of each note of the decks they study (a basic note makes one, a cloze note
+// one per cloze number), created on demand in one statement.
 import { visibleDeckWhere } from "@/lib/content/decks";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -9,11 +10,13 @@ type Tx = Prisma.TransactionClient;
 /** Creates the missing cards of the decks `userId` studies (new notes since the last visit included). */
 export async function ensureCards(db: Db | Tx, userId: string, now = new Date()): Promise<number> {
   return db.$executeRaw`
-    INSERT INTO "Card" (id, "userId", "noteId", due, "createdAt", "updatedAt")
-    SELECT gen_random_uuid()::text, s."userId", n.id, ${now}, ${now}, ${now}
+    INSERT INTO "Card" (id, "userId", "noteId", ordinal, due, "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, s."userId", n.id, o.ordinal, ${now}, ${now}, ${now}
     FROM "DeckStudy" s JOIN "Note" n ON n."deckId" = s."deckId" AND n."retiredAt" IS NULL
+    CROSS JOIN LATERAL unnest(n.ordinals) AS o(ordinal)
     WHERE s."userId" = ${userId}
-    ON CONFLICT ("userId", "noteId") DO NOTHING`;
+      AND NOT EXISTS (SELECT 1 FROM "Card" c WHERE c."userId" = s."userId" AND c."noteId" = n.id AND c.ordinal = o.ordinal)
+    ON CONFLICT ("userId", "noteId", ordinal) DO NOTHING`;
 }
 
 export async function setDeckStudied(db: Db, userId: string, deckId: string, studied: boolean): Promise<void> {

@@ -14,7 +14,11 @@ export type ShownCard = {
   state: number;
   deck: { slug: string; title: string };
   noteNumber: number;
+  /** "cloze": the revealed side shows the whole text again (the deletion filled in), so it replaces the question. */
+  kind: "basic" | "cloze";
+  /** The question as plain text (content and class decks), and as sanitized HTML when it has some (personal notes). */
   question: string;
+  questionHtml: string | null;
   answerHtml: string;
   /** What each rating would do, shown on its button. */
   intervals: Record<1 | 2 | 3 | 4, string>;
@@ -37,7 +41,9 @@ type CardRow = MemoryRow & {
   id: string;
   version: number;
   noteNumber: number;
+  noteKind: "BASIC" | "CLOZE";
   question: string;
+  questionHtml: string | null;
   answerHtml: string;
   deckSlug: string;
   deckTitle: string;
@@ -58,17 +64,21 @@ type Totals = {
   justAnswered: string | null;
 };
 
-// The learner's active cards: not suspended, of a live note in a live deck they study.
+// The learner's active cards: not suspended, one of the cards its note makes now (not the card of a cloze deletion
+// since removed), of a live note in a live deck they study.
 const ACTIVE = `
   FROM "Card" c
-  JOIN "Note" n ON n.id = c."noteId" AND n."retiredAt" IS NULL
+  JOIN "Note" n ON n.id = c."noteId" AND n."retiredAt" IS NULL AND c.ordinal = ANY(n.ordinals)
   JOIN "Deck" d ON d.id = n."deckId" AND d."retiredAt" IS NULL
   JOIN "DeckStudy" s ON s."deckId" = d.id AND s."userId" = c."userId"
   WHERE c."userId" = $1 AND NOT c.suspended`;
 
-// Each candidate comes with what the review screen shows.
+// Each candidate comes with what the review screen shows: a cloze card its own sides (lib/notes/render.ts).
+const CLOZE_SIDE = (side: "frontHtml" | "backHtml") => `(SELECT z."${side}" FROM "Cloze" z WHERE z."noteId" = n.id AND z.ordinal = c.ordinal)`;
 const CANDIDATE = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsedDays", c."scheduledDays", c."learningSteps",
-  c.reps, c.lapses, c.state, c."lastReview", c."labReason", c.leech, n.number AS "noteNumber", n.question, n."answerHtml",
+  c.reps, c.lapses, c.state, c."lastReview", c."labReason", c.leech, n.number AS "noteNumber", n.kind AS "noteKind", n.question,
+  CASE WHEN n.kind = 'CLOZE'::"NoteKind" THEN ${CLOZE_SIDE("frontHtml")} ELSE n."questionHtml" END AS "questionHtml",
+  CASE WHEN n.kind = 'CLOZE'::"NoteKind" THEN ${CLOZE_SIDE("backHtml")} ELSE n."answerHtml" END AS "answerHtml",
   d.slug AS "deckSlug", d.title AS "deckTitle"`;
 
 // The learner's last rating: whether it can still be undone (its card is at the version it left), and its card.
@@ -191,7 +201,9 @@ function showCard(row: CardRow, now: Date, settings: Settings): ShownCard {
     state: row.state,
     deck: { slug: row.deckSlug, title: row.deckTitle },
     noteNumber: row.noteNumber,
+    kind: row.noteKind === "CLOZE" ? "cloze" : "basic",
     question: row.question,
+    questionHtml: row.questionHtml,
     answerHtml: row.answerHtml,
     intervals: { 1: preview[1].label, 2: preview[2].label, 3: preview[3].label, 4: preview[4].label },
     reason: row.labReason,

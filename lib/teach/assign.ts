@@ -23,8 +23,8 @@ export async function studyAssignedDecks(db: Db | Tx, classId: string, only: { u
       AND (${userId}::text IS NULL OR m."userId" = ${userId}::text) AND (${deckId}::text IS NULL OR ti."deckId" = ${deckId}::text)
     ON CONFLICT DO NOTHING`;
   await db.$executeRaw`
-    INSERT INTO "Card" (id, "userId", "noteId", due, "createdAt", "updatedAt")
-    SELECT gen_random_uuid()::text, a."userId", n.id, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp
+    INSERT INTO "Card" (id, "userId", "noteId", ordinal, due, "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, a."userId", n.id, o.ordinal, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp
     FROM (
       SELECT DISTINCT m."userId", ti."deckId"
       FROM "ClassMember" m
@@ -34,15 +34,17 @@ export async function studyAssignedDecks(db: Db | Tx, classId: string, only: { u
         AND (${userId}::text IS NULL OR m."userId" = ${userId}::text) AND (${deckId}::text IS NULL OR ti."deckId" = ${deckId}::text)
     ) a
     JOIN "Note" n ON n."deckId" = a."deckId" AND n."retiredAt" IS NULL
-    ON CONFLICT ("userId", "noteId") DO NOTHING`;
+    CROSS JOIN LATERAL unnest(n.ordinals) AS o(ordinal)
+    ON CONFLICT ("userId", "noteId", ordinal) DO NOTHING`;
 }
 
 /** After a class deck gained notes: the cards of everyone who studies it. */
 export async function createCardsOfDeck(db: Db | Tx, deckId: string, now = new Date()): Promise<void> {
   await db.$executeRaw`
-    INSERT INTO "Card" (id, "userId", "noteId", due, "createdAt", "updatedAt")
-    SELECT gen_random_uuid()::text, s."userId", n.id, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp
+    INSERT INTO "Card" (id, "userId", "noteId", ordinal, due, "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, s."userId", n.id, o.ordinal, ${now}::timestamp, ${now}::timestamp, ${now}::timestamp
     FROM "DeckStudy" s JOIN "Note" n ON n."deckId" = s."deckId" AND n."retiredAt" IS NULL
+    CROSS JOIN LATERAL unnest(n.ordinals) AS o(ordinal)
     WHERE s."deckId" = ${deckId}
-    ON CONFLICT ("userId", "noteId") DO NOTHING`;
+    ON CONFLICT ("userId", "noteId", ordinal) DO NOTHING`;
 }

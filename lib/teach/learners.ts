@@ -26,12 +26,12 @@ export type LearnerMemory = {
 // The learner's cards of the class's live review items (each card once), with its memory, answers and due load.
 const MEMORY_SQL = `
 WITH notes AS (
-  SELECT DISTINCT n.id
+  SELECT DISTINCT n.id, n.ordinals
   FROM "TrackItem" ti JOIN "Track" t ON t.id = ti."trackId" AND t."deletedAt" IS NULL
   JOIN "Note" n ON n."deckId" = ti."deckId" AND n."retiredAt" IS NULL AND (cardinality(ti."noteNumbers") = 0 OR n.number = ANY(ti."noteNumbers"))
   WHERE t."classId" = $1 AND ti.kind = 'REVIEW'::"TrackItemKind"
 ),
-cards AS (SELECT c.* FROM "Card" c JOIN notes ON notes.id = c."noteId" WHERE c."userId" = $2)
+cards AS (SELECT c.* FROM "Card" c JOIN notes ON notes.id = c."noteId" AND c.ordinal = ANY(notes.ordinals) WHERE c."userId" = $2)
 SELECT count(*)::int AS cards,
   count(*) FILTER (WHERE state <> 0)::int AS studied,
   count(*) FILTER (WHERE state = 2 AND stability >= ${MASTERED_STABILITY_DAYS})::int AS mastered,

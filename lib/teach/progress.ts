@@ -24,7 +24,7 @@ export const RECALL_WINDOW_DAYS = 30;
 
 export type ReviewCell = {
   kind: "review";
-  /** The item's live notes (the learner's cards of them may not all exist yet). */
+  /** The cards the item's live notes make (the learner's cards of them may not all exist yet). */
   total: number;
   studied: number;
   mastered: number;
@@ -83,14 +83,15 @@ const LEARNERS = `learners AS (
   WHERE m."classId" = $1 AND m.role = 'LEARNER'::"ClassRole" AND ($3::text[] IS NULL OR m."userId" = ANY($3::text[]))
 )`;
 
-// The review items' notes (their deck's live notes, or the chosen ones), optionally only the items already due.
+// The review items' notes (their deck's live notes, or the chosen ones) with the card ordinals each makes (one for a
+// basic note, one per cloze number for a cloze note), optionally only the items already due.
 const ITEM_NOTES = (onlyDue: boolean) => `items AS (
   SELECT ti.id, ti."deckId", ti."noteNumbers", ti.goal, ti."dueAt"
   FROM "TrackItem" ti JOIN "Track" t ON t.id = ti."trackId" AND t."deletedAt" IS NULL
   WHERE t."classId" = $1 AND ti.kind = 'REVIEW'::"TrackItemKind"${onlyDue ? ` AND ti."dueAt" <= $2::timestamp` : ""}
 ),
 item_notes AS MATERIALIZED (
-  SELECT i.id AS item_id, i.goal, i."dueAt" AS due_at, n.id AS note_id
+  SELECT i.id AS item_id, i.goal, i."dueAt" AS due_at, n.id AS note_id, n.ordinals
   FROM items i JOIN "Note" n ON n."deckId" = i."deckId" AND n."retiredAt" IS NULL
     AND (cardinality(i."noteNumbers") = 0 OR n.number = ANY(i."noteNumbers"))
 )`;
@@ -102,10 +103,10 @@ item_notes AS MATERIALIZED (
 const REVIEW_SQL = `
 WITH ${LEARNERS},
 ${ITEM_NOTES(false)},
-totals AS (SELECT item_id, count(*)::int AS total FROM item_notes GROUP BY item_id),
+totals AS (SELECT item_id, sum(cardinality(ordinals))::int AS total FROM item_notes GROUP BY item_id),
 note_segments AS MATERIALIZED (
-  SELECT note_id, dense_rank() OVER (ORDER BY item_ids)::int AS segment, item_ids
-  FROM (SELECT note_id, array_agg(item_id ORDER BY item_id) AS item_ids FROM item_notes GROUP BY note_id) notes
+  SELECT note_id, ordinals, dense_rank() OVER (ORDER BY item_ids)::int AS segment, item_ids
+  FROM (SELECT note_id, min(ordinals) AS ordinals, array_agg(item_id ORDER BY item_id) AS item_ids FROM item_notes GROUP BY note_id) notes
 ),
 segment_items AS (SELECT DISTINCT segment, unnest(item_ids) AS item_id FROM note_segments),
 recall AS (
@@ -119,7 +120,7 @@ states AS (
   SELECT ns.segment, c."userId" AS user_id,
     count(*) FILTER (WHERE c.state <> 0)::int AS studied,
     count(*) FILTER (WHERE c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS})::int AS mastered
-  FROM "Card" c JOIN note_segments ns ON ns.note_id = c."noteId"
+  FROM "Card" c JOIN note_segments ns ON ns.note_id = c."noteId" AND c.ordinal = ANY(ns.ordinals)
   WHERE c."userId" IN (SELECT "userId" FROM learners)
   GROUP BY 1, 2
 ),
@@ -150,7 +151,7 @@ due_cards AS MATERIALIZED (
   SELECT c.id AS card_id, c."userId" AS user_id, inn.item_id, inn.due_at,
     CASE WHEN inn.goal = 'STUDIED'::"ReviewGoal" THEN 1 ELSE 2 END AS goal_bit,
     CASE WHEN c.state <> 0 THEN 1 ELSE 0 END + CASE WHEN c.state = 2 AND c.stability >= ${MASTERED_STABILITY_DAYS} THEN 2 ELSE 0 END AS bits_now
-  FROM item_notes inn JOIN "Card" c ON c."noteId" = inn.note_id AND c."userId" IN (SELECT "userId" FROM learners)
+  FROM item_notes inn JOIN "Card" c ON c."noteId" = inn.note_id AND c.ordinal = ANY(inn.ordinals) AND c."userId" IN (SELECT "userId" FROM learners)
 ),
 after_due AS (
   SELECT d.card_id, d.due_at,

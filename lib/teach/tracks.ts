@@ -62,7 +62,7 @@ export async function deleteTrack(db: Db, user: CurrentUser, trackId: string) {
 /** A deck the class may assign: a live shared deck or a live deck of this class. */
 async function assignableDeck(db: Db | Tx, classId: string, deckId: string) {
   const deck = await db.deck.findFirst({
-    where: { id: deckId, retiredAt: null, OR: [{ classId: null }, { classId }] },
+    where: { id: deckId, retiredAt: null, ownerId: null, OR: [{ classId: null }, { classId }] },
     select: { id: true, slug: true, notes: { where: { retiredAt: null }, select: { number: true } } },
   });
   if (!deck) throw new TeachError(400, "deckId: there is no such deck for this class (a shared deck, or one uploaded to this class).", "invalid_deck");
@@ -242,7 +242,7 @@ export async function getTrackEditor(db: Db, user: CurrentUser, trackId: string)
     select: { id: true, title: true, description: true, classId: true, items: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: ITEM_SELECT } },
   });
   const decks = await db.deck.findMany({
-    where: { retiredAt: null, OR: [{ classId: null }, { classId: access.classId }] },
+    where: { retiredAt: null, ownerId: null, OR: [{ classId: null }, { classId: access.classId }] },
     orderBy: [{ classId: { sort: "desc", nulls: "last" } }, { title: "asc" }],
     select: { id: true, slug: true, title: true, classId: true, notes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { number: true, question: true } } },
   });

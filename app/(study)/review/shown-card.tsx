@@ -22,13 +22,20 @@ export function ShownCard({ card, revealed, onReveal }: { card: Card; revealed: 
           {card.reason}
         </p>
       )}
-      <h2 id="question" className="text-xl font-medium" data-testid="question">
-        {card.question}
-      </h2>
+      {/* A cloze card's revealed side is its whole text again, the deletion filled in: it takes the question's place. */}
+      {!(revealed && card.kind === "cloze") &&
+        (card.questionHtml === null ? (
+          <h2 id="question" className="text-xl font-medium" data-testid="question">
+            {card.question}
+          </h2>
+        ) : (
+          // Rendered from the learner's markdown and sanitized when the note was saved (lib/notes/render.ts).
+          <div id="question" className="prose-answer text-lg" data-testid="question" dangerouslySetInnerHTML={{ __html: card.questionHtml }} />
+        ))}
       {revealed ? (
         <>
-          <hr className="border-stone-200 dark:border-stone-800" />
-          <div className="prose-answer" data-testid="answer" dangerouslySetInnerHTML={{ __html: card.answerHtml }} />
+          {card.kind === "basic" && <hr className="border-stone-200 dark:border-stone-800" />}
+          <div id={card.kind === "cloze" ? "question" : undefined} className="prose-answer" data-testid="answer" dangerouslySetInnerHTML={{ __html: card.answerHtml }} />
         </>
       ) : (
         <button type="button" autoFocus onClick={onReveal} className="w-full rounded-md bg-indigo-700 px-4 py-3 font-medium text-white hover:bg-indigo-800">

@@ -57,6 +57,7 @@ export default async function CardInfoPage({ params }: Props) {
       />
       <header className="space-y-2">
         <NoteTitle number={card.noteNumber} question={card.question} />
+        {card.cloze !== null && <p className="text-sm text-stone-600 dark:text-stone-400">The card of cloze deletion c{card.cloze}</p>}
         <p className="flex flex-wrap gap-2 text-sm">
           {card.leech && (
             <span className="rounded bg-red-100 px-2 py-0.5 font-medium text-red-900 dark:bg-red-950 dark:text-red-200" data-testid="leech">

@@ -5,7 +5,7 @@ import { Breadcrumb } from "@/app/_components/breadcrumb";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/content/decks";
 import { getDb } from "@/lib/db";
-import { findCardId } from "@/lib/review/card-info";
+import { findCardIds } from "@/lib/review/card-info";
 import { NoteTitle } from "../../../../_components/note-title";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
@@ -28,7 +28,7 @@ export default async function NotePage({ params }: Props) {
   const user = await requireUser(`/decks/${slug}/notes/${number}`);
   const { note } = await load(params);
   if (!note) notFound();
-  const cardId = await findCardId(getDb(), user.id, note.id);
+  const cards = await findCardIds(getDb(), user.id, note.id);
   return (
     <article className="space-y-6">
       <Breadcrumb
@@ -40,11 +40,21 @@ export default async function NotePage({ params }: Props) {
       <NoteTitle number={note.number} question={note.question} />
       {/* answerHtml was rendered from markdown and sanitized at import (lib/content/render.ts). */}
       <div className="prose-answer" data-testid="answer" dangerouslySetInnerHTML={{ __html: note.answerHtml }} />
-      {cardId && (
+      {cards.length === 1 && (
         <p className="text-sm">
-          <Link href={`/review/cards/${cardId}`} className="underline">
+          <Link href={`/review/cards/${cards[0]!.id}`} className="underline">
             Your card: its history and how likely you are to recall it now
           </Link>
+        </p>
+      )}
+      {cards.length > 1 && (
+        <p className="flex flex-wrap gap-x-3 text-sm">
+          <span>Your cards, their history and how likely you are to recall each now:</span>
+          {cards.map((card) => (
+            <Link key={card.id} href={`/review/cards/${card.id}`} className="underline">
+              c{card.ordinal}
+            </Link>
+          ))}
         </p>
       )}
       <nav aria-label="Other notes" className="flex justify-between gap-4 border-t border-stone-200 pt-4 text-sm dark:border-stone-800">
