@@ -15,12 +15,13 @@ export type FrontMatter = {
   bodyLine: number;
 };
 
-const PAIR = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
-const ITEM = /^[ \t]*-[ \t]+(.*)$/;
+// Prefixes only (linear-time on any line): the value after them is taken with string code.
+const PAIR_KEY = /^([A-Za-z][\w-]*)[ \t]*:/;
+const ITEM_MARK = /^[ \t]*-[ \t]/;
 
 /** The file's front matter; "none" when it does not start with one, "unclosed" when its block never ends. */
 export function readFrontMatter(markdown: string): FrontMatter | "none" | "unclosed" {
-  const lines = markdown.split(/\r?\n/);
+  const lines = markdown.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
   if (lines[0]?.trim() !== "---") return "none";
   const end = lines.findIndex((line, index) => index > 0 && (line.trim() === "---" || line.trim() === "..."));
   if (end < 0) return "unclosed";
@@ -30,18 +31,18 @@ export function readFrontMatter(markdown: string): FrontMatter | "none" | "unclo
   lines.slice(1, end).forEach((text, index) => {
     const line = index + 2;
     if (!text.trim() || text.trim().startsWith("#")) return;
-    const item = ITEM.exec(text);
+    const item = ITEM_MARK.exec(text);
     if (item && list) {
-      list.push(unquote(item[1]!.trim()));
+      list.push(unquote(text.slice(item[0].length).trim()));
       return;
     }
-    const pair = PAIR.exec(text);
+    const pair = PAIR_KEY.exec(text);
     if (!pair) {
       problems.push({ line, message: `expected "key: value", got ${JSON.stringify(text)}` });
       list = null;
       return;
     }
-    const value = pair[2]!.trim();
+    const value = text.slice(pair[0].length).trim();
     list = value === "" ? [] : null;
     entries.push({ key: pair[1]!, value: list ?? parseValue(value), line });
   });
@@ -55,6 +56,6 @@ function parseValue(value: string): string | string[] {
 }
 
 function unquote(value: string): string {
-  const quoted = /^(["'])(.*)\1$/.exec(value);
-  return quoted ? quoted[2]! : value;
+  const quote = value[0];
+  return value.length >= 2 && (quote === '"' || quote === "'") && value.endsWith(quote) ? value.slice(1, -1) : value;
 }

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db";
 import { SHARED_DECK } from "./decks";
-import { formatDeckError, parseDeck, type DeckError, type ParsedDeck } from "./parse";
-import { renderMarkdown } from "./render";
+import { parseDeckOffThread, renderAnswersOffThread } from "./off-thread";
+import { formatDeckError, type DeckError, type ParsedDeck } from "./parse";
 
 // Bump when the renderer's output changes, so stored HTML is rendered again. 2: math typeset by KaTeX, code blocks
 // focusable; 3: both together.
@@ -79,7 +79,8 @@ export type DeckSourceOptions = {
 /** Parses and imports one deck's markdown: the path of content:import, and of class decks uploaded by instructors. */
 export async function importDeckSource(db: Db, source: string, options: DeckSourceOptions): Promise<DeckImportReport> {
   const displayName = options.displayName ?? options.fileName;
-  const parsed = parseDeck(source, options.fileName);
+  // Off the event loop and within limits, for content/ as for an instructor's upload: one parser, one set of limits.
+  const parsed = await parseDeckOffThread(source, options.fileName);
   if (options.owner) parsed.slug = options.owner.slug;
   const report: DeckImportReport = { file: displayName, slug: parsed.slug, status: "unchanged", added: [], updated: [], retired: [], restored: [], errors: [], deckErrors: [] };
   if (parsed.errors.length > 0) {
@@ -102,8 +103,11 @@ async function importParsedDeck(db: Db, parsed: ParsedDeck, source: string, file
   if (existingDeck && existingDeck.contentHash === contentHash && !existingDeck.retiredAt) return report;
 
   let reRendered = 0;
-  // Render outside the transaction: it is the slow part and touches no data.
-  const rendered = await Promise.all(parsed.notes.map((note) => renderMarkdown(note.answerMarkdown)));
+  // Render outside the transaction: it is the slow part and touches no data. Any answer nested too deep or past its
+  // time limit fails the whole file, by line, as a parse error does.
+  const renders = await renderAnswersOffThread(parsed.notes.map((note) => ({ markdown: note.answerMarkdown, line: note.answerStartLine })));
+  if (!renders.ok) return { ...report, status: "failed" as const, deckErrors: renders.errors, errors: renders.errors.map((error) => formatDeckError(file, error)) };
+  const rendered = renders.html;
 
   await db.$transaction(
     async (tx) => {

@@ -29,7 +29,8 @@ const KATEX_CLASSES = new Set(
 /** The class names KaTeX may put on its elements (exported for the test that checks them against katex.css). */
 export const katexClassNames: ReadonlySet<string> = KATEX_CLASSES;
 
-const KATEX_STYLE = /^(?:[a-z-]+:[-\w#.%]+;?)*$/;
+// One declaration after another, each ended by ";" but the last: unambiguous, so linear-time on any attribute.
+const KATEX_STYLE = /^(?:[a-z-]+:[-\w#.%]+(?:;[a-z-]+:[-\w#.%]+)*;?)?$/;
 
 const MATHML: Record<string, string[]> = {
   math: ["xmlns", "display"],

@@ -11,21 +11,33 @@ export function remarkDollarsAsText() {
   };
 }
 
-function revert(parent: Parent, source: string) {
-  parent.children = parent.children.map((child: RootContent) => {
-    if (child.type === "inlineMath") {
-      const { start, end } = child.position ?? {};
-      if (start?.offset === undefined || end?.offset === undefined) return child;
-      const written = source.slice(start.offset, end.offset);
-      if (!isMath(written, source.charAt(end.offset))) return { type: "text", value: written, position: child.position };
+// Iterative, not recursive: a tree as deep as the nesting limit allows (lib/content/nesting.ts) or deeper cannot
+// overflow the stack here.
+function revert(root: Parent, source: string) {
+  const stack: Parent[] = [root];
+  for (let parent = stack.pop(); parent; parent = stack.pop()) {
+    const children = parent.children as RootContent[];
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      if (child.type === "inlineMath") {
+        const { start, end } = child.position ?? {};
+        if (start?.offset === undefined || end?.offset === undefined) continue;
+        const written = source.slice(start.offset, end.offset);
+        if (!isMath(written, source.charAt(end.offset))) children[index] = { type: "text", value: written, position: child.position };
+      } else if ("children" in child) {
+        stack.push(child);
+      }
     }
-    if ("children" in child) revert(child, source);
-    return child;
-  }) as typeof parent.children;
+  }
 }
+
+const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
 
 /** `written` is the math as written, dollars included (remark-math's value drops a space at each end). */
 function isMath(written: string, next: string): boolean {
-  const inner = written.replace(/^\$+|\$+$/g, "");
-  return inner !== "" && !/^\s|\s$/.test(inner) && !/\d/.test(next);
+  let start = 0;
+  let end = written.length;
+  while (start < end && written[start] === "$") start++;
+  while (end > start && written[end - 1] === "$") end--;
+  return end > start && !isSpace(written[start]) && !isSpace(written[end - 1]) && !/\d/.test(next);
 }

@@ -13,8 +13,28 @@ import { unified } from "unified";
 import { common } from "lowlight";
 import type { Options as SanitizeSchema } from "rehype-sanitize";
 import type { Element, Root, RootContent } from "hast";
+import type { Root as MdastRoot } from "mdast";
 import { withKatex } from "./katex-schema";
 import { remarkDollarsAsText } from "./math-dollars";
+import { MAX_NESTING } from "./nesting";
+
+/**
+ * A second guard behind nestingProblem (nesting.ts), for whatever nests in a way it does not count: a markdown tree
+ * deeper than this is refused before the recursive steps after parsing (to HTML, sanitizing, serializing) see it.
+ */
+const MAX_TREE_DEPTH = 4 * MAX_NESTING;
+
+function remarkTreeDepthLimit() {
+  return (tree: MdastRoot) => {
+    const stack: Array<{ node: { children?: unknown[]; position?: { start: { line: number } } }; depth: number }> = [{ node: tree, depth: 0 }];
+    for (let entry = stack.pop(); entry; entry = stack.pop()) {
+      if (entry.depth > MAX_TREE_DEPTH) {
+        throw new Error(`line ${entry.node.position?.start.line ?? 1}: the markdown is nested more than ${MAX_TREE_DEPTH} levels deep`);
+      }
+      for (const child of entry.node.children ?? []) stack.push({ node: child as never, depth: entry.depth + 1 });
+    }
+  };
+}
 
 const schema: SanitizeSchema = withKatex({
   ...defaultSchema,
@@ -38,6 +58,7 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkMath)
+  .use(remarkTreeDepthLimit)
   .use(remarkDollarsAsText)
   .use(remarkRehype)
   // trust: false keeps \href, \url, \htmlClass and friends inert; a formula that does not parse shows in red

@@ -5,7 +5,9 @@ import { z } from "zod";
 
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const UNSTORABLE = new RegExp(`${NUL.source}|${LONE_SURROGATE.source}`);
+// NUL or LONE_SURROGATE, written out (a literal, so lib/regex-safety.test.ts can check it).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_ALL = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The first character of `text` that cannot be stored and where it is (1-based), or null when there is none. */
 export function firstUnstorable(text: string): { line: number; column: number; nul: boolean } | null {
@@ -20,7 +22,7 @@ export function firstUnstorable(text: string): { line: number; column: number; n
  * test's message or output): each character that cannot be stored becomes U+FFFD (the replacement character).
  */
 export function storableText(text: string): string {
-  return text.replace(new RegExp(UNSTORABLE.source, "g"), "\uFFFD");
+  return text.replace(UNSTORABLE_ALL, "\uFFFD");
 }
 
 /** What makes `text` unstorable, with its line, or null when it can be stored as is. */

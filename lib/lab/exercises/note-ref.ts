@@ -6,10 +6,9 @@ import type { NoteRef as DeckNote } from "@/lib/review/lab-reschedule";
 /** A note the exercise practises, with the link to its page. */
 export type NoteRef = DeckNote & { href: string };
 
-const DECK = "[a-z0-9-]+";
-/** One reference, whole: a deck slug, `#`, the note's number. */
-export const NOTE_REF = new RegExp(`^(${DECK})#(\\d+)$`);
-const NOTE_LINK = new RegExp(`\\]\\((${DECK})#(\\d+)\\)`, "g");
+/** One reference, whole: a deck slug (`[a-z0-9-]+`), `#`, the note's number. */
+export const NOTE_REF = /^([a-z0-9-]+)#(\d+)$/;
+const NOTE_LINK = /\]\(([a-z0-9-]+)#(\d+)\)/g;
 
 const noteHref = (deck: string, number: string) => `/decks/${deck}/notes/${number}`;
 

@@ -31,12 +31,18 @@ export class LabModuleError extends Error {
   }
 }
 
+/** A message without sucrase's trailing " (line:column)" (string code: a `\s*…$` pattern is quadratic on long text). */
+function withoutPosition(message: string): string {
+  const open = message.lastIndexOf("(");
+  return open >= 0 && /^\(\d+:\d+\)$/.test(message.slice(open)) ? message.slice(0, open).trimEnd() : message;
+}
+
 export function transpileSolution(source: string, filename = "solution.ts"): string {
   try {
     return transform(source, { transforms: ["typescript", "imports"], filePath: filename }).code;
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
-    const reason = error instanceof Error ? error.message.replace(/^Error transforming [^:]*:\s*/, "").replace(/\s*\(\d+:\d+\)$/, "") : String(error);
+    const reason = error instanceof Error ? withoutPosition(error.message.replace(/^Error transforming [^:]*:\s*/, "")) : String(error);
     if (!loc) throw new LabModuleError(`${filename}: syntax error: ${reason}`, "syntax");
     const lineText = source.split(/\r?\n/)[loc.line - 1] ?? "";
     const gutter = `${loc.line} | `;
@@ -74,11 +80,19 @@ export function loadSolutionModule(source: string, options: LoadSolutionOptions)
   return commonJsModule.exports;
 }
 
+const DECLARATION_KEYWORDS = new Set(["function", "const", "let", "var", "class"]);
+
+/** Whether `source` declares `name` (`function name`, `const name`, …): words, not a pattern built from the name. */
+function declares(source: string, name: string): boolean {
+  const words = source.split(/[^\w$]+/);
+  return words.some((word, index) => word === name && DECLARATION_KEYWORDS.has(words[index - 1] ?? ""));
+}
+
 function checkExports(exports: SolutionModule, required: readonly string[], source: string, filename: string): void {
   const problems = required
     .filter((name) => exports[name] === undefined)
     .map((name) => {
-      const declared = new RegExp(`\\b(function|const|let|var|class)\\s+${name}\\b`).test(source);
+      const declared = declares(source, name);
       return declared
         ? `${filename} declares \`${name}\` but does not export it: write \`export\` in front of its declaration.`
         : `${filename} must export \`${name}\` (for example \`export function ${name}(…) { … }\`).`;
@@ -117,10 +131,10 @@ export function lineInSolution(error: unknown, filename = "solution.ts"): number
     return undefined;
   }
   if (typeof stack !== "string" || !stack) return undefined;
-  const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = new RegExp(`${escaped}:(\\d+)(?::\\d+)?`).exec(stack);
-  if (!match?.[1]) return undefined;
-  const line = Number(match[1]) - headerLines();
+  const at = stack.indexOf(`${filename}:`);
+  const digits = at < 0 ? null : /^\d+/.exec(stack.slice(at + filename.length + 1));
+  if (!digits) return undefined;
+  const line = Number(digits[0]) - headerLines();
   return line >= 1 ? line : undefined;
 }
 

@@ -50,7 +50,7 @@ export function withTestCode(results: Results, sources: TestSources): Results {
 }
 
 function dedent(text: string): string {
-  const lines = text.replace(/^\s*\n/, "").replace(/\s+$/, "").split("\n");
+  const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
   const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length));
   return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join("\n");
 }

@@ -7,7 +7,6 @@ import os from "node:os";
 import path from "node:path";
 import { contentHash, pruneCached, writeCached } from "./cache";
 
-const EXTERNAL = ["isolated-vm", "esbuild"];
 let script: Promise<string> | undefined;
 
 async function buildProcessScript(): Promise<string> {
@@ -26,7 +25,7 @@ async function buildProcessScript(): Promise<string> {
       {
         name: "external-by-absolute-path",
         setup(pluginBuild) {
-          pluginBuild.onResolve({ filter: new RegExp(`^(${EXTERNAL.join("|")})$`) }, (args) => ({
+          pluginBuild.onResolve({ filter: /^(isolated-vm|esbuild)$/ }, (args) => ({
             path: requireFromRoot.resolve(args.path),
             external: true,
           }));
