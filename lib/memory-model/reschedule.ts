@@ -3,12 +3,13 @@
 // review card that is not suspended gets the interval FSRS now gives it, counted from its last review (a card whose
 // new due has passed is due now). Cards in (re)learning keep their step's due; new cards are untouched.
 //
-// Undo keeps working: a rescheduled card moves to a new version, and the versions its answers recorded move with it,
-// so the answers that could be undone before can be undone after, each returning its card exactly to its state before
-// that answer (which also drops the reschedule of that card). Each reschedule is a RESCHEDULE row in the card's
+// Undo keeps working: a rescheduled card moves to a new version, and the version its last action recorded moves with it
+// (lib/review/actions.ts `keepUndoableSql`), so the answers that could be undone before can be undone after, each
+// returning its card exactly to its state before that answer (which also drops the reschedule of that card). Each reschedule is a RESCHEDULE row in the card's
 // history, with the state before, so nothing is lost; the optimizer never reads those rows.
 import { queryPrepared } from "@/lib/db/prepared";
 import type { JobContext } from "@/lib/jobs/runner";
+import { keepUndoableSql } from "@/lib/review/actions";
 import type { MemoryRow } from "@/lib/review/memory";
 import { readReviewSettings } from "@/lib/review/settings";
 import { studyDay, studyDayAfter } from "@/lib/srs/day";
@@ -89,7 +90,8 @@ export async function runReschedule(payload: { userId: string }, context: JobCon
            UPDATE "ReviewLog" l SET "cardVersion" = l."cardVersion" + 1 FROM updated u
            WHERE l."cardId" = u.id AND l.kind = 'RATING'::"ReviewKind"
            RETURNING l.id
-         )
+         ),
+         undoable AS (${keepUndoableSql("updated")})
          INSERT INTO "ReviewLog" (id, "cardId", "userId", kind, rating, state, due, stability, difficulty, "elapsedDays",
            "lastElapsedDays", "scheduledDays", "learningSteps", review, "studyDay", "durationMs", "prevDue", "prevReps",
            "prevLapses", "prevLastReview", "prevLeech", "cardVersion")

@@ -85,6 +85,6 @@ describe("an answer and the next card (POST /api/review/answer's call)", () => {
 
   it("reads an empty queue as no card and zero counts", async () => {
     const userId = (await createUser(t.db, { email: "empty@example.com" })).id;
-    expect(await loadQueue(t.db, userId, now)).toEqual({ card: null, counts: { new: 0, learning: 0, review: 0 }, nextDueAt: null, canUndo: false });
+    expect(await loadQueue(t.db, userId, now)).toEqual({ card: null, counts: { new: 0, learning: 0, review: 0 }, nextDueAt: null, canUndo: false, undo: null });
   });
 });

@@ -1,14 +1,15 @@
-// Answering, undoing, suspending and resetting: each one database transaction on a card the learner owns,
-// at the state version the learner was shown.
+// Answering, suspending, burying and resetting: each one database transaction on a card the learner owns, at the
+// state version the learner was shown, and each an action of the action log (lib/review/actions.ts), which undo takes back.
 import type { Db } from "@/lib/db";
 import { queryPrepared, type PreparedStatement } from "@/lib/db/prepared";
 import { Refusal } from "@/lib/refusal";
-import { restoreBeforeReview, scheduleReview, studyDay } from "@/lib/srs";
+import { scheduleReview, studyDay } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
 import { newCardMemory, type Rating } from "@/lib/srs/types";
-import { assertVersion, lockOwnedCard } from "./cards";
+import { NEXT_ACTION_ID, recordAction, undoLastAction } from "./actions";
+import { assertVersion } from "./cards";
 import { ReviewError } from "./errors";
-import { logEntryFromRow, logEntryToRow, memoryFromRow, memoryToRow, studyDayDate, type MemoryRow } from "./memory";
+import { logEntryToRow, memoryFromRow, memoryToRow, studyDayDate, type MemoryRow } from "./memory";
 import { getReviewSettings, settingsColumns, settingsFromColumns } from "./settings";
 
 type CardRow = MemoryRow & { id: string; version: number; suspended: boolean; leech: boolean; labReason: string | null };
@@ -83,29 +84,37 @@ export async function planAnswer(
   const row = logEntryToRow(log);
   const suspend = leeched && settings.leechAction === "suspend";
   // One statement, so one transaction: the card moves to the next version only if it is still at the version the
-  // learner was shown, and the log row is written exactly when it does (optimistic concurrency, no lock held).
-  // The answer ends a lab reschedule: the card's reason moves to the log row (undo puts it back).
+  // learner was shown, and its log row and its action (lib/review/actions.ts: the card's row before, for undo) are
+  // written exactly when it does (optimistic concurrency, no lock held). The answer ends a lab reschedule (the card's
+  // reason moves to the log row; undo puts it back) and a bury.
   const write: PreparedStatement = {
     name: "review-answer-write",
     text: `
-    WITH updated AS (
+    WITH action AS (SELECT ${NEXT_ACTION_ID} AS id),
+    before AS (SELECT to_jsonb(c) AS row FROM "Card" c WHERE id = $12 AND "userId" = $13 AND version = $14),
+    updated AS (
       UPDATE "Card" SET due = $1, stability = $2, difficulty = $3,
         "elapsedDays" = $4, "scheduledDays" = $5, "learningSteps" = $6,
         reps = $7, lapses = $8, state = $9, "lastReview" = $10,
-        leech = leech OR $30, suspended = $31, "labReason" = NULL,
+        leech = leech OR $30, suspended = $31, "labReason" = NULL, "buriedUntil" = NULL,
         version = version + 1, "updatedAt" = $11
       WHERE id = $12 AND "userId" = $13 AND version = $14 AND NOT suspended
       RETURNING id, version
+    ),
+    logged AS (
+      INSERT INTO "ReviewLog" (id, "cardId", "userId", kind, rating, state, due, stability, difficulty, "elapsedDays",
+        "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses",
+        "prevLastReview", "cardVersion", "studyDay", reason, "prevLeech", "actionId")
+      SELECT gen_random_uuid()::text, updated.id, $13, 'RATING'::"ReviewKind", $15, $16, $17,
+        $18, $19, $20, $21, $22,
+        $23, $24, $25, $26, $27, $28,
+        $29, updated.version, $32::date, $33, $34, action.id
+      FROM updated, action
     )
-    INSERT INTO "ReviewLog" (id, "cardId", "userId", kind, rating, state, due, stability, difficulty, "elapsedDays",
-      "lastElapsedDays", "scheduledDays", "learningSteps", review, "durationMs", "prevDue", "prevReps", "prevLapses",
-      "prevLastReview", "cardVersion", "studyDay", reason, "prevLeech")
-    SELECT gen_random_uuid()::text, updated.id, $13, 'RATING'::"ReviewKind", $15, $16, $17,
-      $18, $19, $20, $21, $22,
-      $23, $24, $25, $26, $27, $28,
-      $29, updated.version, $32::date, $33, $34
-    FROM updated
-    RETURNING "cardVersion" AS version`,
+    INSERT INTO "CardAction" ("actionId", "cardId", "userId", kind, at, before, version)
+    SELECT action.id, updated.id, $13, 'ANSWER'::"CardActionKind", $11, before.row, updated.version
+    FROM updated, action, before
+    RETURNING version`,
     values: [next.due, next.stability, next.difficulty, next.elapsedDays, next.scheduledDays, next.learningSteps, next.reps, next.lapses, next.state, next.lastReview, now, card.id, userId, answer.version, row.rating, row.state, row.due, row.stability, row.difficulty, row.elapsedDays, row.lastElapsedDays, row.scheduledDays, row.learningSteps, row.review, row.durationMs, row.prevDue, row.prevReps, row.prevLapses, row.prevLastReview, leeched, suspend, row.studyDay, card.labReason, card.leech],
   };
   const leech: LeechNotice = leeched ? { suspended: suspend } : null;
@@ -117,89 +126,71 @@ export async function planAnswer(
   return { write, settings, answered };
 }
 
+/** @deprecated The last action of any kind is undone now: use `undoLastAction` (lib/review/actions.ts). */
+export const undoLastReview = (db: Db, userId: string, now = new Date()) => undoLastAction(db, userId, now);
+
+/** Suspends or unsuspends a card the learner was shown at `shownVersion`: an action, so `z` undoes it. */
+export async function setSuspended(db: Db, userId: string, cardId: string, shownVersion: number, suspended: boolean, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    await recordAction(tx, { userId, kind: suspended ? "SUSPEND" : "UNSUSPEND", cardIds: [cardId], versions: new Map([[cardId, shownVersion]]), at: now }, () =>
+      tx.card.update({ where: { id: cardId }, data: { suspended } }),
+    );
+    return { cardId, version: shownVersion + 1 };
+  });
+}
+
 /**
- * Undoes the learner's last rating: the card returns to exactly its previous state (memory, leech mark, suspension,
- * lab reason) and the log entry goes. Consecutive answers to one card undo one after another: when nothing else
- * changed the card between two answers, the earlier one becomes undoable at the card's new version. A reschedule with
- * new FSRS parameters after the answers moves the card's and its answers' versions together, so it changes neither.
+ * Buries a card (Anki): out of the queue until the start of the learner's next study day, then back as it was. An
+ * action, so `z` undoes it.
  */
-export async function undoLastReview(db: Db, userId: string) {
+export async function buryCard(db: Db, userId: string, cardId: string, shownVersion: number, now = new Date()) {
+  const settings = await getReviewSettings(db, userId);
+  const until = studyDay(now, settings.timeZone, settings.rolloverHour).end;
   return db.$transaction(async (tx) => {
-    const last = await tx.reviewLog.findFirst({ where: { userId, kind: "RATING" }, orderBy: [{ review: "desc" }, { id: "desc" }] });
-    if (!last) throw new ReviewError(409, "There is no review to undo.", "nothing_to_undo");
-    const card = await lockOwnedCard(tx, userId, last.cardId);
-    if (card.version !== last.cardVersion) {
-      throw new ReviewError(409, "This card changed after that review (suspended, reset or answered again), so it cannot be undone.", "undo_stale");
-    }
-    const previous = restoreBeforeReview(logEntryFromRow(last));
-    const version = card.version + 1;
-    await tx.card.update({
-      where: { id: card.id },
-      // Answers are refused on suspended cards, so the card was not suspended before; a lab reason that came after
-      // the answer stays.
-      data: { ...memoryToRow(previous), leech: last.prevLeech, suspended: false, labReason: card.labReason ?? last.reason, version },
-    });
-    await tx.reviewLog.delete({ where: { id: last.id } });
-    // Track items' goals at due instants after this answer were read with it; they are computed again without it
-    // (lib/teach/progress.ts keeps them once the instant has passed).
-    await tx.$executeRaw`DELETE FROM "TrackItemDueResult" WHERE "userId" = ${userId} AND "dueAt" >= ${last.review}`;
-    // The card's event before this answer. Reschedules do not count: each one moved the versions of the card's answers
-    // with the card's, so the version check below already says whether the earlier answer is still undoable.
-    const before = await tx.reviewLog.findFirst({
-      where: { cardId: card.id, kind: { not: "RESCHEDULE" } },
-      orderBy: [{ review: "desc" }, { id: "desc" }],
-    });
-    if (before?.kind === "RATING" && before.cardVersion === last.cardVersion - 1) {
-      await tx.reviewLog.update({ where: { id: before.id }, data: { cardVersion: version } });
-    }
-    return { cardId: card.id, version };
+    await recordAction(tx, { userId, kind: "BURY", cardIds: [cardId], versions: new Map([[cardId, shownVersion]]), at: now }, () =>
+      tx.card.update({ where: { id: cardId }, data: { buriedUntil: until } }),
+    );
+    return { cardId, version: shownVersion + 1, buriedUntil: until };
   });
 }
 
-export async function setSuspended(db: Db, userId: string, cardId: string, shownVersion: number, suspended: boolean) {
-  return db.$transaction(async (tx) => {
-    const card = await lockOwnedCard(tx, userId, cardId);
-    assertVersion(card, shownVersion);
-    const updated = await tx.card.update({ where: { id: card.id }, data: { suspended, version: card.version + 1 } });
-    return { cardId: card.id, version: updated.version };
-  });
-}
-
-/** Forgets a card: it becomes new again. The reset is recorded in the history, which is kept. */
+/** Forgets a card: it becomes new again. The reset is recorded in the history, which is kept; `z` undoes it. */
 export async function resetCard(db: Db, userId: string, cardId: string, shownVersion: number, now = new Date()) {
   const settings = await getReviewSettings(db, userId);
   return db.$transaction(async (tx) => {
-    const card = await lockOwnedCard(tx, userId, cardId);
-    assertVersion(card, shownVersion);
-    const before = memoryFromRow(card);
-    const version = card.version + 1;
-    // A fresh start: no leech mark and no lab reason (a reset card is no longer "back because of a lab").
-    await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(newCardMemory(now)), leech: false, labReason: null, version } });
-    await tx.reviewLog.create({
-      data: {
-        cardId: card.id,
-        userId,
-        kind: "RESET",
-        rating: null,
-        state: before.state,
-        due: before.lastReview ?? before.due,
-        stability: before.stability,
-        difficulty: before.difficulty,
-        elapsedDays: before.elapsedDays,
-        lastElapsedDays: before.elapsedDays,
-        scheduledDays: before.scheduledDays,
-        learningSteps: before.learningSteps,
-        review: now,
-        studyDay: studyDayDate(studyDay(now, settings.timeZone, settings.rolloverHour).key),
-        durationMs: 0,
-        prevDue: before.due,
-        prevReps: before.reps,
-        prevLapses: before.lapses,
-        prevLastReview: before.lastReview,
-        prevLeech: card.leech,
-        cardVersion: version,
-      },
+    const { result: version } = await recordAction(tx, { userId, kind: "RESET", cardIds: [cardId], versions: new Map([[cardId, shownVersion]]), at: now }, async ({ actionId }) => {
+      const card = await tx.card.findUniqueOrThrow({ where: { id: cardId } });
+      const before = memoryFromRow(card);
+      // A fresh start: no leech mark, no lab reason (a reset card is no longer "back because of a lab"), not buried.
+      await tx.card.update({ where: { id: card.id }, data: { ...memoryToRow(newCardMemory(now)), leech: false, labReason: null, buriedUntil: null } });
+      await tx.reviewLog.create({
+        data: {
+          cardId: card.id,
+          userId,
+          kind: "RESET",
+          rating: null,
+          state: before.state,
+          due: before.lastReview ?? before.due,
+          stability: before.stability,
+          difficulty: before.difficulty,
+          elapsedDays: before.elapsedDays,
+          lastElapsedDays: before.elapsedDays,
+          scheduledDays: before.scheduledDays,
+          learningSteps: before.learningSteps,
+          review: now,
+          studyDay: studyDayDate(studyDay(now, settings.timeZone, settings.rolloverHour).key),
+          durationMs: 0,
+          prevDue: before.due,
+          prevReps: before.reps,
+          prevLapses: before.lapses,
+          prevLastReview: before.lastReview,
+          prevLeech: card.leech,
+          cardVersion: card.version + 1,
+          actionId: BigInt(actionId),
+        },
+      });
+      return card.version + 1;
     });
-    return { cardId: card.id, version };
+    return { cardId, version };
   });
 }

@@ -1,7 +1,7 @@
 // The SQL queue (lib/review/queue.ts) shows a learner's cards in exactly the order lib/srs/queue.ts states
 // (QUEUE_ORDER and planDailyQueue): both are drained over the same cards — several decks whose slugs sort differently
 // by character code than in most locales, notes sharing a position, due dates that tie, lab-missed, suspended and
-// track-assigned cards — and must show the same cards in the same order with the same counts.
+// track-assigned cards, cards buried today and cards whose burial has ended — and must show the same cards in the same order with the same counts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { TestDatabase } from "@/lib/db/testing";
@@ -53,18 +53,22 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-type CardSetup = { state: CardState; due: Date; suspended?: boolean; labMissed?: boolean };
+type CardSetup = { state: CardState; due: Date; suspended?: boolean; labMissed?: boolean; buriedUntil?: Date | null };
+// Buried today: out of the queue until the next study day starts (04:00 UTC, the default rollover). A burial that
+// ended at this study day's start no longer hides the card.
+const BURIED_TODAY = new Date("2026-12-02T04:00:00Z");
+const BURIAL_ENDED = new Date("2026-12-01T04:00:00Z");
 
 async function setCards(setup: (key: string) => CardSetup) {
   const cards = await t.db.card.findMany({ where: { userId: learner.id }, include: { note: { include: { deck: true } } }, orderBy: [{ note: { deck: { slug: "asc" } } }, { note: { number: "asc" } }] });
   const setups = new Map(cards.map((card) => [card.id, setup(`${card.note.deck.slug}#${card.note.number}`)]));
   // Written in reverse id order, so the table's physical order is not the order the tie on card id asks for.
   for (const card of [...cards].sort((a, b) => (a.id < b.id ? 1 : -1))) {
-    const { state, due, suspended = false, labMissed = false } = setups.get(card.id)!;
+    const { state, due, suspended = false, labMissed = false, buriedUntil = null } = setups.get(card.id)!;
     const studied = state !== CardState.New;
     await t.db.card.update({
       where: { id: card.id },
-      data: { state, due, suspended, reps: studied ? 2 : 0, stability: studied ? 3 : 0, difficulty: studied ? 5 : 0, lastReview: studied ? minutes(-3 * 24 * 60) : null, labReason: labMissed ? "Back today: lab." : null },
+      data: { state, due, suspended, reps: studied ? 2 : 0, stability: studied ? 3 : 0, difficulty: studied ? 5 : 0, lastReview: studied ? minutes(-3 * 24 * 60) : null, labReason: labMissed ? "Back today: lab." : null, buriedUntil },
     });
   }
 }
@@ -92,6 +96,7 @@ async function drainPure(): Promise<{ steps: Step[]; nextDueAt: string | null }>
     position: c.note.position,
     memory: memoryFromRow(c),
     suspended: c.suspended,
+    buriedUntil: c.buriedUntil,
     labMissed: c.labReason !== null,
     assignedDue: assignedDue(c.note.deck.slug, c.note.number),
   }));
@@ -130,7 +135,10 @@ describe("the SQL queue and lib/srs's queue show the same cards in the same orde
       "c#2": { state: New, due: now, suspended: true },
       "c#3": { state: New, due: now, labMissed: true },
       "c#4": { state: New, due: now },
-      "d#1": { state: New, due: now },
+      "d#5": { state: New, due: now, buriedUntil: BURIED_TODAY },
+      "d#1": { state: New, due: now, buriedUntil: BURIAL_ENDED },
+      "d#3": { state: Learning, due: minutes(-30), buriedUntil: BURIED_TODAY },
+      "d#4": { state: Review, due: minutes(-60), buriedUntil: BURIED_TODAY },
       "d#2": { state: New, due: now },
     };
     await setCards((key) => setup[key] ?? { state: Review, due: minutes(7 * 24 * 60) });
@@ -178,6 +186,7 @@ describe("the SQL queue and lib/srs's queue show the same cards in the same orde
       due: instants[Math.floor(random() * instants.length)]!,
       suspended: random() < 0.15,
       labMissed: random() < 0.25,
+      buriedUntil: random() < 0.1 ? BURIED_TODAY : random() < 0.1 ? BURIAL_ENDED : null,
     }));
     const { pure, sql } = await bothOrders();
     expect(sql.steps.length).toBeGreaterThan(3);

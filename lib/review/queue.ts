@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { queryPrepared, type PreparedStatement } from "@/lib/db/prepared";
 import { learningCutoff, planDailyQueue, previewIntervals, QUEUE_ORDER, studyDay, type CardMemory, type QueueOrderKey, type QueueSummary } from "@/lib/srs";
 import type { Settings } from "@/lib/srs/settings";
+import type { ActionKind, UndoOffer } from "./actions";
 import { memoryFromRow, type MemoryRow } from "./memory";
 import { getReviewSettings } from "./settings";
 
@@ -32,8 +33,10 @@ export type ReviewQueue = {
   card: ShownCard | null;
   counts: { new: number; learning: number; review: number };
   nextDueAt: string | null;
-  /** Whether the learner's last event is a rating that can still be undone. */
+  /** Whether the learner's last action (lib/review/actions.ts) can still be undone. */
   canUndo: boolean;
+  /** What `z` would undo: the last action's kind and how many cards it changed (null when it cannot be undone). */
+  undo: UndoOffer | null;
 };
 
 type CardRow = MemoryRow & {
@@ -61,17 +64,19 @@ type Totals = {
   newIntroduced: number;
   reviewsDone: number;
   canUndo: boolean | null;
+  undoKind: ActionKind | null;
+  undoCount: number | null;
   justAnswered: string | null;
 };
 
-// The learner's active cards: not suspended, one of the cards its note makes now (not the card of a cloze deletion
-// since removed), of a live note in a live deck they study.
+// The learner's active cards: not suspended, not buried today ($4: the study day's start), one of the cards its note
+// makes now (not the card of a cloze deletion since removed), of a live note in a live deck they study.
 const ACTIVE = `
   FROM "Card" c
   JOIN "Note" n ON n.id = c."noteId" AND n."retiredAt" IS NULL AND c.ordinal = ANY(n.ordinals)
   JOIN "Deck" d ON d.id = n."deckId" AND d."retiredAt" IS NULL
   JOIN "DeckStudy" s ON s."deckId" = d.id AND s."userId" = c."userId"
-  WHERE c."userId" = $1 AND NOT c.suspended`;
+  WHERE c."userId" = $1 AND NOT c.suspended AND coalesce(c."buriedUntil", '-infinity') <= $4`;
 
 // Each candidate comes with what the review screen shows: a cloze card its own sides (lib/notes/render.ts).
 const CLOZE_SIDE = (side: "frontHtml" | "backHtml") => `(SELECT z."${side}" FROM "Cloze" z WHERE z."noteId" = n.id AND z.ordinal = c.ordinal)`;
@@ -81,9 +86,17 @@ const CANDIDATE = `c.id, c.version, c.due, c.stability, c.difficulty, c."elapsed
   CASE WHEN n.kind = 'CLOZE'::"NoteKind" THEN ${CLOZE_SIDE("backHtml")} ELSE n."answerHtml" END AS "answerHtml",
   d.slug AS "deckSlug", d.title AS "deckTitle"`;
 
-// The learner's last rating: whether it can still be undone (its card is at the version it left), and its card.
-const LAST_RATING = `FROM "ReviewLog" l JOIN "Card" lc ON lc.id = l."cardId"
+// The card of the learner's last rating (not shown twice in a row while another learning card waits).
+const LAST_RATING = `FROM "ReviewLog" l
   WHERE l."userId" = $1 AND l.kind = 'RATING'::"ReviewKind" ORDER BY l.review DESC, l.id DESC LIMIT 1`;
+
+// The learner's last action not undone (lib/review/actions.ts): its kind, how many cards, whether undo can take it
+// (every card still at the version it left).
+const LAST_ACTION = `last_action AS MATERIALIZED (
+  SELECT a.kind, count(*) AS cards, bool_and(a.version = lc.version) AS possible
+  FROM "CardAction" a JOIN "Card" lc ON lc.id = a."cardId"
+  WHERE a."userId" = $1 AND a."actionId" = (SELECT max(m."actionId") FROM "CardAction" m WHERE m."userId" = $1 AND m."undoneAt" IS NULL)
+  GROUP BY a.kind)`;
 
 // The review items of the tracks of the classes the learner is in, with their due date ('infinity' when none).
 const ASSIGNED = `assigned AS MATERIALIZED (
@@ -118,7 +131,7 @@ type QueueRow = Totals & (CardRow | { [K in keyof CardRow]: null });
 function queueStatement(userId: string, cutoff: Date, day: { start: Date; end: Date }): PreparedStatement {
   return {
     name: "review-queue",
-    text: `WITH ${ASSIGNED},
+    text: `WITH ${ASSIGNED}, ${LAST_ACTION},
      totals AS (
        SELECT count(*) FILTER (WHERE c.state IN (1, 3) AND c.due <= $2) AS learning,
               count(*) FILTER (WHERE c.state = 2 AND c.due < $3) AS review,
@@ -128,7 +141,9 @@ function queueStatement(userId: string, cutoff: Date, day: { start: Date; end: D
               min(c.due) FILTER (WHERE c.state IN (1, 3) AND c.due > $2) AS "laterLearning",
               (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $4 AND kind = 'RATING'::"ReviewKind" AND state = 0) AS "newIntroduced",
               (SELECT count(*) FROM "ReviewLog" WHERE "userId" = $1 AND review >= $4 AND kind = 'RATING'::"ReviewKind" AND state = 2) AS "reviewsDone",
-              (SELECT l."cardVersion" = lc.version ${LAST_RATING}) AS "canUndo",
+              (SELECT possible FROM last_action) AS "canUndo",
+              (SELECT kind FROM last_action) AS "undoKind",
+              (SELECT cards FROM last_action) AS "undoCount",
               (SELECT l."cardId" ${LAST_RATING}) AS "justAnswered"
        ${ACTIVE}),
      firsts AS (
@@ -164,7 +179,8 @@ function queueState(rows: QueueRow[]) {
     laterLearningDue: total.laterLearning,
   };
   const done = { newIntroduced: Number(total.newIntroduced), reviewsDone: Number(total.reviewsDone) };
-  return { summary, done, canUndo: total.canUndo === true, justAnswered: total.justAnswered };
+  const undo = total.canUndo === true && total.undoKind ? { kind: total.undoKind, count: Number(total.undoCount) } : null;
+  return { summary, done, undo, justAnswered: total.justAnswered };
 }
 
 export async function loadQueue(db: Db, userId: string, now = new Date(), known?: { settings?: Settings }): Promise<ReviewQueue> {
@@ -183,13 +199,14 @@ export function queueQuery(userId: string, now: Date, settings: Settings): { sta
   return { statement: queueStatement(userId, cutoff, day), read: (rows) => planQueue(queueState(rows as QueueRow[]), now, settings) };
 }
 
-function planQueue({ summary, done, canUndo, justAnswered }: ReturnType<typeof queueState>, now: Date, settings: Settings): ReviewQueue {
+function planQueue({ summary, done, undo, justAnswered }: ReturnType<typeof queueState>, now: Date, settings: Settings): ReviewQueue {
   const queue = planDailyQueue({ summary, now, settings, doneToday: done, justAnswered });
   return {
     card: queue.next ? showCard(queue.next.row, now, settings) : null,
     counts: queue.counts,
     nextDueAt: queue.nextDueAt?.toISOString() ?? null,
-    canUndo,
+    canUndo: undo !== null,
+    undo,
   };
 }
 

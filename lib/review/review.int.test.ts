@@ -97,7 +97,7 @@ describe("reviews on PostgreSQL", () => {
     const later = new Date(now.getTime() + 60_000);
     await answerCard(t.db, bob, { cardId: shown.id, version: shown.version, rating: 1, durationMs: 3000 }, later);
     const undone = await undoLastReview(t.db, bob);
-    expect(undone.cardId).toBe(shown.id);
+    expect(undone.cards[0]!.id).toBe(shown.id);
     const after = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
     const { version: v1, updatedAt: u1, ...memoryBefore } = before;
     const { version: v2, updatedAt: u2, ...memoryAfter } = after;
@@ -159,9 +159,9 @@ describe("undo", () => {
     await answerCard(t.db, erin, { cardId: again.id, version: first.version, rating: 3, durationMs: 1000 }, later);
     expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(2);
 
-    expect((await undoLastReview(t.db, erin)).cardId).toBe(shown.id);
+    expect((await undoLastReview(t.db, erin)).cards[0]!.id).toBe(shown.id);
     expect((await loadQueue(t.db, erin, later)).canUndo).toBe(true);
-    expect((await undoLastReview(t.db, erin)).cardId).toBe(shown.id);
+    expect((await undoLastReview(t.db, erin)).cards[0]!.id).toBe(shown.id);
     const after = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
     const { version: v1, updatedAt: u1, ...memoryBefore } = before;
     const { version: v2, updatedAt: u2, ...memoryAfter } = after;
@@ -173,14 +173,64 @@ describe("undo", () => {
     await expectRefusal(undoLastReview(t.db, erin), 409, "nothing_to_undo");
   });
 
-  it("refuses to undo an answer to a card changed since (suspended and unsuspended)", async () => {
+  it("undoes the last action of any kind, one at a time: an unsuspend, the suspend, then the answer", async () => {
     const finn = (await createUser(t.db, { email: "finn@example.com" })).id;
     await ensureCards(t.db, finn, now);
     const shown = (await loadQueue(t.db, finn, now)).card!;
     const answered = await answerCard(t.db, finn, { cardId: shown.id, version: shown.version, rating: 3, durationMs: 0 }, now);
+    const afterAnswer = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
     const suspended = await setSuspended(t.db, finn, shown.id, answered.version, true);
     await setSuspended(t.db, finn, shown.id, suspended.version, false);
-    await expectRefusal(undoLastReview(t.db, finn), 409, "undo_stale");
+
+    expect(await undoLastReview(t.db, finn)).toMatchObject({ kind: "UNSUSPEND", count: 1 });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: shown.id } })).toMatchObject({ suspended: true, reps: 1 });
+    expect(await undoLastReview(t.db, finn)).toMatchObject({ kind: "SUSPEND" });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: shown.id } })).toMatchObject({ suspended: false, reps: 1, due: afterAnswer.due });
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(1);
+    expect(await undoLastReview(t.db, finn)).toMatchObject({ kind: "ANSWER", rating: 3 });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: shown.id } })).toMatchObject({ suspended: false, reps: 0, state: 0 });
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(0);
+    await expectRefusal(undoLastReview(t.db, finn), 409, "nothing_to_undo");
+  });
+
+  it("never undoes more than the last action: answer A, suspend B, z unsuspends B and keeps A's answer", async () => {
+    const gia = (await createUser(t.db, { email: "gia@example.com" })).id;
+    await ensureCards(t.db, gia, now);
+    const a = (await loadQueue(t.db, gia, now)).card!;
+    await answerCard(t.db, gia, { cardId: a.id, version: a.version, rating: 4, durationMs: 0 }, now);
+    const answeredA = await t.db.card.findUniqueOrThrow({ where: { id: a.id } });
+    // Twenty minutes later, another card is suspended.
+    const later = new Date(now.getTime() + 20 * 60_000);
+    const b = (await loadQueue(t.db, gia, later)).card!;
+    expect(b.id).not.toBe(a.id);
+    await setSuspended(t.db, gia, b.id, b.version, true, later);
+
+    const undone = await undoLastReview(t.db, gia, later);
+    expect(undone).toMatchObject({ kind: "SUSPEND", count: 1, rating: null });
+    expect(undone.cards.map((card) => card.id)).toEqual([b.id]);
+    expect((await t.db.card.findUniqueOrThrow({ where: { id: b.id } })).suspended).toBe(false);
+    const { due, stability, difficulty, state, reps, lastReview } = answeredA;
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ due, stability, difficulty, state, reps, lastReview });
+    expect(await t.db.reviewLog.count({ where: { cardId: a.id, kind: "RATING" } })).toBe(1);
+    expect((await loadQueue(t.db, gia, later)).undo).toEqual({ kind: "ANSWER", count: 1 });
+
+    expect(await undoLastReview(t.db, gia, later)).toMatchObject({ kind: "ANSWER", rating: 4, cards: [{ id: a.id }] });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ state: 0, reps: 0 });
+    expect(await t.db.reviewLog.count({ where: { cardId: a.id } })).toBe(0);
+  });
+
+  it("refuses to undo an action on a card changed since outside the log, and changes nothing", async () => {
+    const hana = (await createUser(t.db, { email: "hana@example.com" })).id;
+    await ensureCards(t.db, hana, now);
+    const shown = (await loadQueue(t.db, hana, now)).card!;
+    await answerCard(t.db, hana, { cardId: shown.id, version: shown.version, rating: 3, durationMs: 0 }, now);
+    // Something other than an action moved the card (as a lab reschedule does).
+    await t.db.card.update({ where: { id: shown.id }, data: { due: now, version: { increment: 1 } } });
+    const before = await t.db.card.findUniqueOrThrow({ where: { id: shown.id } });
+    await expectRefusal(undoLastReview(t.db, hana), 409, "undo_stale");
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: shown.id } })).toEqual(before);
+    expect(await t.db.reviewLog.count({ where: { cardId: shown.id } })).toBe(1);
+    expect((await loadQueue(t.db, hana, now)).undo).toBeNull();
   });
 });
 

@@ -12,6 +12,8 @@ export interface QueueCard {
   position: number;
   memory: CardMemory;
   suspended: boolean;
+  /** Buried (Anki): out of the queue until this instant, the start of a later study day. */
+  buriedUntil?: Date | null;
   /** A failed lab submission brought it back (and no answer or reset since): a new one skips the new-card limit. */
   labMissed?: boolean;
   /**
@@ -192,9 +194,9 @@ export function planDailyQueue<C extends PlannedCard>(input: PlanInput<C>): Dail
 
 export type DailyQueueInput = Omit<PlanInput, "summary"> & { cards: readonly QueueCard[] };
 
-export function summarizeCards(cards: readonly QueueCard[], cutoff: Date, endOfDay: Date): QueueSummary<QueueCard> {
+export function summarizeCards(cards: readonly QueueCard[], cutoff: Date, today: Pick<StudyDay, "start" | "end">): QueueSummary<QueueCard> {
   const cutoffMs = cutoff.getTime();
-  const endMs = endOfDay.getTime();
+  const endMs = today.end.getTime();
   const summary: QueueSummary<QueueCard> = {
     learningDue: 0,
     firstLearning: null,
@@ -210,7 +212,7 @@ export function summarizeCards(cards: readonly QueueCard[], cutoff: Date, endOfD
   const before = (order: (a: QueueCard, b: QueueCard) => number) => (a: QueueCard, b: QueueCard | null) => b === null || order(a, b) < 0;
   const [learningBefore, reviewBefore] = [before(byLearningOrder), before(byReviewOrder)];
   for (const card of cards) {
-    if (card.suspended) continue;
+    if (card.suspended || (card.buriedUntil && card.buriedUntil > today.start)) continue;
     const due = card.memory.due;
     switch (card.memory.state) {
       case CardState.New:
@@ -243,5 +245,5 @@ export function buildDailyQueue(input: DailyQueueInput): DailyQueue {
   const { now, settings } = input;
   const today = studyDay(now, settings.timeZone, settings.rolloverHour);
   const cutoff = learningCutoff(now, settings.learnAheadMinutes, today);
-  return planDailyQueue({ ...input, summary: summarizeCards(input.cards, cutoff, today.end) });
+  return planDailyQueue({ ...input, summary: summarizeCards(input.cards, cutoff, today) });
 }

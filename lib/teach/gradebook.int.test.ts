@@ -7,7 +7,7 @@ import type { TestDatabase } from "@/lib/db/testing";
 import { createJobTestDatabase, startTestWorker, waitForJob } from "@/lib/jobs/testing";
 import { task } from "@/lib/jobs/runner";
 import { keepDueJob, runKeepDue } from "./jobs";
-import { undoLastReview } from "@/lib/review/answer";
+import { answerCard, undoLastReview } from "@/lib/review/answer";
 import { joinClass } from "./classes";
 import { parseCsv } from "./csv";
 import { gradebookCsv, loadGradebook, type GradebookRow } from "./gradebook";
@@ -366,9 +366,8 @@ describe("the goal at a due instant that has passed on the real clock is kept, a
 
   it("an undone answer from before the instant is computed again without it", async () => {
     // Gus learns Q2 an hour before the instant: both studied at it, on time.
-    await rate(gus, 2, hoursAgo(49).toISOString(), 3, { state: 0, stability: 0 }, "RATING", "kp");
     const q2 = await cardOf(gus, 2, "kp");
-    await t.db.card.update({ where: { id: q2.id }, data: { state: 2, stability: 5, version: 1 } });
+    await answerCard(t.db, gus.id, { cardId: q2.id, version: q2.version, rating: 3, durationMs: 0 }, hoursAgo(49));
     await t.db.trackItemDueResult.deleteMany({ where: { itemId: item } });
     expect(await gusCell()).toMatchObject({ metAtDue: 2, status: "on-time" });
     expect(await kept()).toEqual([{ userId: gus.id, metAtDue: 2, dueAt: expect.any(Date) }]);
